@@ -1,0 +1,5 @@
+if(SEED_ATTEST_SANITIZE)
+  set(_seed_san -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_compile_options(${_seed_san})
+  add_link_options(${_seed_san})
+endif()

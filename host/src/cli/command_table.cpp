@@ -1,0 +1,13 @@
+#include "cli/commands.hpp"
+#include "cli/subcommands.hpp"
+
+namespace seed::cli {
+
+// One line per subcommand, in the order help lists them; each runs from its own file.
+static const Command kCommands[] = {
+    {"help", "help [COMMAND]", "show this help, or one command's usage", run_help},
+};
+
+std::span<const Command> commands() { return kCommands; }
+
+}  // namespace seed::cli

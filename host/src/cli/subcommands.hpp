@@ -1,0 +1,10 @@
+#pragma once
+
+#include "cli/command.hpp"
+
+// The entry point of each subcommand, one file each.
+namespace seed::cli {
+
+int run_help(const Arguments& args);
+
+}  // namespace seed::cli

@@ -1,0 +1,16 @@
+#include "common/clock.hpp"
+
+#include <ctime>
+
+namespace seed {
+
+std::string rfc3339_utc(std::chrono::system_clock::time_point when) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return std::string(text, length);
+}
+
+}  // namespace seed

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace seed {
+
+// Lowercase hex SHA-256 of the bytes.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace seed

@@ -1,0 +1,23 @@
+#include "service/host_mode.hpp"
+
+#include <csignal>
+#include <unistd.h>
+
+#include "messaging/dispatcher.hpp"
+#include "messaging/fd_stream.hpp"
+#include "messaging/session.hpp"
+#include "service/local_device_service.hpp"
+
+namespace seed::service {
+
+int serve_native_messaging(const messaging::Caller& caller) {
+  // A browser that closes the pipe must end us with a failed write, not a signal.
+  std::signal(SIGPIPE, SIG_IGN);
+  LocalDeviceService device;
+  messaging::Dispatcher dispatcher(caller, device);
+  messaging::FdSource input(STDIN_FILENO);
+  messaging::FdSink output(STDOUT_FILENO);
+  return messaging::run_session(input, output, dispatcher);
+}
+
+}  // namespace seed::service
