@@ -5,6 +5,7 @@
 
 #include <boost/process.hpp>
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -35,6 +36,16 @@ bool read_exact(int fd, std::string& out, std::size_t count, Clock::time_point d
   return true;
 }
 
+void close_source(bp::pipe& pipe) {
+  if (pipe.native_source() >= 0) ::close(pipe.native_source());
+  pipe.assign_source(-1);
+}
+
+void close_sink(bp::pipe& pipe) {
+  if (pipe.native_sink() >= 0) ::close(pipe.native_sink());
+  pipe.assign_sink(-1);
+}
+
 }  // namespace
 
 struct HostProcess::Impl {
@@ -51,15 +62,17 @@ HostProcess::Options HostProcess::chromium_caller(std::map<std::string, std::str
 }
 
 HostProcess::HostProcess(Options options) : impl_(std::make_unique<Impl>()) {
+  // Writing to a host that has exited must fail the write, not kill the test.
+  std::signal(SIGPIPE, SIG_IGN);
   bp::environment environment = boost::this_process::environment();
   for (const auto& [name, value] : options.env) environment[name] = value;
   const std::string cwd = options.working_directory.value_or(".");
   impl_->child = bp::child(bp::exe = SEED_ATTEST_BINARY, bp::args = options.args, bp::std_in < impl_->in,
                            bp::std_out > impl_->out, bp::std_err > impl_->err, bp::env = environment,
                            bp::start_dir = cwd);
-  impl_->in.close_source();
-  impl_->out.close_sink();
-  impl_->err.close_sink();
+  close_source(impl_->in);
+  close_sink(impl_->out);
+  close_sink(impl_->err);
 }
 
 HostProcess::~HostProcess() {
@@ -88,10 +101,12 @@ bool HostProcess::send(const nlohmann::json& message) { return write_raw(frame(m
 
 void HostProcess::close_stdin() {
   if (impl_->stdin_open) {
-    impl_->in.close_sink();
+    close_sink(impl_->in);
     impl_->stdin_open = false;
   }
 }
+
+void HostProcess::close_stdout_early() { close_source(impl_->out); }
 
 std::optional<nlohmann::json> HostProcess::receive(std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
@@ -131,7 +146,7 @@ std::string HostProcess::stderr_text() {
   return impl_->err_text;
 }
 
-std::string frame(std::string_view body) {
+std::string raw_frame(std::string_view body) {
   const auto length = static_cast<std::uint32_t>(body.size());
   std::string bytes(sizeof length, '\0');
   std::memcpy(bytes.data(), &length, sizeof length);
@@ -139,6 +154,6 @@ std::string frame(std::string_view body) {
   return bytes;
 }
 
-std::string frame(const nlohmann::json& message) { return frame(message.dump()); }
+std::string frame(const nlohmann::json& message) { return raw_frame(message.dump()); }
 
 }  // namespace seed::test

@@ -31,6 +31,8 @@ class HostProcess {
   bool write_raw(std::string_view bytes);  // false once the host has closed its stdin
   bool send(const nlohmann::json& message);
   void close_stdin();
+  // Closes our end of the host's stdout, as a browser that went away would.
+  void close_stdout_early();
 
   // One frame's JSON, or empty when stdout closed or nothing came in time.
   std::optional<nlohmann::json> receive(std::chrono::milliseconds timeout = std::chrono::seconds{10});
@@ -47,7 +49,7 @@ class HostProcess {
 };
 
 // The bytes of a frame: 32-bit native-order length, then the body.
-std::string frame(std::string_view body);
+std::string raw_frame(std::string_view body);
 std::string frame(const nlohmann::json& message);
 
 }  // namespace seed::test
