@@ -171,7 +171,7 @@ Authority make_root(const std::string& common_name) {
   spec.subject = name.get();
   spec.subject_key = root.key.get();
   spec.is_ca = true;
-  spec.validity.not_after_days = 3650;
+  spec.validity = Validity{-60, 3650};
   root.certificate = make_certificate(spec);
   return root;
 }
@@ -228,7 +228,7 @@ TestPki::TestPki(std::filesystem::path directory) : directory_(std::move(directo
   issuing_spec.issuer = root.certificate.get();
   issuing_spec.issuer_key = root.key.get();
   issuing_spec.is_ca = true;
-  issuing_spec.validity.not_after_days = 1825;
+  issuing_spec.validity = Validity{-60, 1825};
   issuing.certificate = make_certificate(issuing_spec);
   write.authority("issuing-ca", issuing);
 

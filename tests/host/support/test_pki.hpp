@@ -19,8 +19,9 @@
 //   device-wrong-subject.pem / .key  EC P-256 device like non-se with OU "Contractor Laptops"
 //
 // All device certificates except device-untrusted are issued by the issuing CA; every good one is
-// valid from one day ago for one year. Subjects: O "SEED Test Agency", OU as above, CN
-// "<name>.devices.test" (e.g. "device-se.devices.test").
+// valid from one day ago for one year; the CAs from 60 days ago (root 10 years, issuing 5).
+// Subjects: C "SG", O "SEED Test Agency", OU as above, CN "<name>.devices.test"
+// (e.g. "device-se.devices.test"); the CAs have no OU.
 namespace seed::test {
 
 inline constexpr std::string_view kNonSePolicyOid = "1.3.6.1.4.1.99999.1.1";

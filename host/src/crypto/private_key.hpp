@@ -1,0 +1,25 @@
+#pragma once
+
+#include <openssl/types.h>
+
+#include <string>
+
+#include "crypto/certificate.hpp"
+#include "crypto/handles.hpp"
+
+namespace seed::crypto {
+
+// A private key, held in memory or by a provider (PKCS#11, TPM) behind an OpenSSL store URI.
+class PrivateKey {
+ public:
+  explicit PrivateKey(KeyPtr key);  // takes ownership; must not be null
+
+  // True when `certificate` certifies this key's public half.
+  [[nodiscard]] bool pairs_with(const Certificate& certificate) const;
+  [[nodiscard]] EVP_PKEY* get() const { return key_.get(); }
+
+ private:
+  KeyPtr key_;
+};
+
+}  // namespace seed::crypto
