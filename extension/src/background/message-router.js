@@ -1,0 +1,98 @@
+// Answers the content script and the popup: checks who is asking and what, then turns the device
+// status into the reply each part needs. No browser API here; background.js wires it up.
+
+import { MESSAGE_TYPES, failure, mayAsk, senderKind, senderOrigin, validateRequest } from "../shared/messages.js";
+import { routeFor } from "../shared/routes.js";
+
+export class MessageRouter {
+  #self;
+  #status;
+  #settings;
+  #pages;
+  #log;
+
+  /**
+   * @param {object} options
+   * @param {{extensionId: string, popupUrl: string}} options.self
+   * @param {import("./device-status.js").DeviceStatus} options.status
+   * @param {import("./settings.js").ManagedSettings} options.settings
+   * @param {import("./page-memory.js").PageMemory} options.pages
+   */
+  constructor({ self, status, settings, pages, log = () => {} }) {
+    this.#self = self;
+    this.#status = status;
+    this.#settings = settings;
+    this.#pages = pages;
+    this.#log = log;
+  }
+
+  /** One message in, one reply out (never throws). */
+  async handle(message, sender) {
+    const kind = senderKind(sender, this.#self);
+    let request;
+    try {
+      request = validateRequest(message);
+    } catch (error) {
+      this.#log(`refused a malformed message: ${error.message}`);
+      return failure(kind ? "bad_message" : "forbidden");
+    }
+    if (!mayAsk(kind, request.type)) {
+      this.#log(`refused ${request.type} from ${sender?.url ?? "an unknown sender"}`);
+      return failure("forbidden");
+    }
+    try {
+      switch (request.type) {
+        case MESSAGE_TYPES.prepare:
+          // Start the host now; the answer does not wait for it.
+          this.#status.get().catch(() => {});
+          return { ok: true };
+        case MESSAGE_TYPES.route:
+          return await this.#route(request);
+        case MESSAGE_TYPES.status:
+          return await this.#popupStatus(request);
+        case MESSAGE_TYPES.attest:
+          return await this.#attest(request, senderOrigin(sender));
+        default:
+          return failure("bad_message");
+      }
+    } catch (error) {
+      this.#log(`failed to answer ${request.type}: ${error?.message ?? error}`);
+      return failure("internal");
+    }
+  }
+
+  async #route({ page, refresh }) {
+    const [result, mode] = await Promise.all([this.#status.get({ refresh }), this.#settings.mode()]);
+    await this.#pages.remember(page);
+    const deviceClass = result.status?.deviceClass ?? null;
+    const { route } = routeFor({ page, deviceClass, helper: result.helper });
+    return {
+      ok: true,
+      route,
+      page,
+      helper: result.helper,
+      deviceClass,
+      decidedBy: result.status?.decidedBy ?? null,
+      readiness: result.status?.readiness ?? [],
+      problem: result.status?.error ?? result.problem ?? null,
+      mode,
+    };
+  }
+
+  async #popupStatus({ refresh }) {
+    const [result, mode, page] = await Promise.all([
+      this.#status.get({ refresh }),
+      this.#settings.mode(),
+      this.#pages.last(),
+    ]);
+    const problem = result.status?.error ?? result.problem ?? null;
+    return { ok: true, helper: result.helper, status: result.status, problem, page, mode };
+  }
+
+  // The origin is the browser's word for the sending frame (senderKind accepted only the portal's
+  // top frame), never something the page said.
+  async #attest({ nonce }, origin) {
+    const answer = await this.#status.attest(nonce, origin);
+    return answer.token ? { ok: true, token: answer.token } : { ok: false, error: answer.error };
+  }
+}

@@ -1,0 +1,51 @@
+// The content script's browser wiring (loaded by loader.js as a module): reads the mode, asks the
+// background and hands everything else to PortalButtons and the page relay.
+
+import { PORTAL_ORIGIN } from "../shared/constants.js";
+import { MESSAGE_TYPES, validateAttestReply, validateRouteReply } from "../shared/messages.js";
+import { modeFrom } from "../shared/mode.js";
+import { installPageRelay } from "./page-relay.js";
+import { PortalButtons } from "./portal-buttons.js";
+
+// Longer than the background's own worst case (hello and a request, 5 s each).
+const ASK_TIMEOUT_MS = 12_000;
+const MODE_READ_TIMEOUT_MS = 250;
+
+function withTimeout(promise, ms, fallback) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve(fallback), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+// The administrator's mode, read here too so enforce mode can lock before the background answers.
+async function readMode(api) {
+  try {
+    const stored = await withTimeout(Promise.resolve(api.storage.managed.get("mode")), MODE_READ_TIMEOUT_MS, {});
+    return modeFrom(stored?.mode);
+  } catch {
+    return modeFrom(undefined);
+  }
+}
+
+export async function run(api) {
+  if (window.location.origin !== PORTAL_ORIGIN) return;
+  const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
+  const ask = async (message, validate) =>
+    validate(await withTimeout(api.runtime.sendMessage(message), ASK_TIMEOUT_MS, { ok: false, error: "internal" }));
+
+  installPageRelay({
+    win: window,
+    attest: (nonce) => ask({ type: MESSAGE_TYPES.attest, nonce }, validateAttestReply),
+  });
+  const buttons = new PortalButtons({
+    doc: document,
+    t,
+    mode: await readMode(api),
+    askRoute: (page, refresh) => ask({ type: MESSAGE_TYPES.route, page, refresh }, validateRouteReply),
+  });
+  buttons.start();
+}

@@ -1,0 +1,156 @@
+// Watches the portal page for its two buttons (the portal is a single-page app: they may come
+// late, be re-rendered or change their label) and keeps exactly one annotation per button.
+
+import { PORTAL_ORIGIN } from "../shared/constants.js";
+import { annotationModel, checkingModel, unavailableModel } from "../shared/annotation-model.js";
+import { ANNOTATION_ATTRIBUTE, CANDIDATE_SELECTOR, buttonPageState, candidatesAround } from "./button-finder.js";
+import { ROUTE_ATTRIBUTE, attachNote, createNote, detachNote, renderNote } from "./annotation.js";
+import { lockButton, unlockButton } from "./lock.js";
+import { techpassIdOnPage } from "./page-text.js";
+
+// A page that keeps removing our note is not fought forever.
+const MAX_REATTACHMENTS = 20;
+
+export class PortalButtons {
+  #doc;
+  #askRoute;
+  #t;
+  #mode;
+  #entries = new Map(); // button element -> {page, note, generation, reattachments}
+  #observer = null;
+
+  /** Counters for tests and diagnostics: how often mutations led to work. */
+  stats = { mutationBatches: 0, routeRequests: 0 };
+
+  /**
+   * @param {object} options
+   * @param {Document} options.doc
+   * @param {(page: string, refresh: boolean) => Promise<object>} options.askRoute
+   *   resolves with a validated route reply (or {ok: false}); may reject
+   * @param {(key: string, substitutions?: string[]) => string} options.t
+   * @param {"annotate"|"enforce"} options.mode  the administrator's mode as far as known now
+   */
+  constructor({ doc, askRoute, t, mode }) {
+    this.#doc = doc;
+    this.#askRoute = askRoute;
+    this.#t = t;
+    this.#mode = mode;
+  }
+
+  /** Starts watching; does nothing (and returns false) off the portal. */
+  start() {
+    if (this.#doc.location?.origin !== PORTAL_ORIGIN) return false;
+    const begin = () => {
+      if (this.#observer) return;
+      this.#observer = new this.#doc.defaultView.MutationObserver((records) => this.#onMutations(records));
+      this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, characterData: true });
+      for (const candidate of candidatesAround(this.#doc.documentElement)) this.#evaluate(candidate);
+    };
+    if (this.#doc.readyState === "loading") this.#doc.addEventListener("DOMContentLoaded", begin, { once: true });
+    else begin();
+    return true;
+  }
+
+  /** Stops watching and removes every trace from the page. */
+  stop() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    for (const button of [...this.#entries.keys()]) this.#untrack(button);
+  }
+
+  #onMutations(records) {
+    const dirty = new Set();
+    let removals = false;
+    for (const record of records) {
+      const target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+      if (!target || target.closest(`[${ANNOTATION_ATTRIBUTE}]`)) continue;
+      // A change inside a candidate (its label, its inner markup) re-checks that candidate.
+      const container = target.closest(CANDIDATE_SELECTOR);
+      if (container) dirty.add(container);
+      if (record.type !== "childList") continue;
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || node.hasAttribute(ANNOTATION_ATTRIBUTE) || !node.isConnected) continue;
+        if (node.matches(CANDIDATE_SELECTOR)) dirty.add(node);
+        // Only subtrees that can hold a button are searched.
+        if (node.firstElementChild) for (const inner of node.querySelectorAll(CANDIDATE_SELECTOR)) dirty.add(inner);
+      }
+      if (this.#entries.size > 0 && record.removedNodes.length > 0) removals = true;
+    }
+    if (!removals && dirty.size === 0) return;
+    this.stats.mutationBatches += 1;
+    if (removals) this.#settleRemovals();
+    for (const candidate of dirty) this.#evaluate(candidate);
+  }
+
+  #settleRemovals() {
+    for (const [button, entry] of this.#entries) {
+      if (!button.isConnected) {
+        // The page re-rendered: the old button's note goes with it.
+        entry.note.remove();
+        unlockButton(button);
+        this.#entries.delete(button);
+      } else if (!entry.note.isConnected || entry.note.previousElementSibling !== button) {
+        if (entry.reattachments++ < MAX_REATTACHMENTS) attachNote(button, entry.note);
+      }
+    }
+  }
+
+  #evaluate(candidate) {
+    if (!candidate.isConnected) return;
+    const page = buttonPageState(candidate);
+    if (page) this.#track(candidate, page);
+    else if (this.#entries.has(candidate)) this.#untrack(candidate);
+  }
+
+  #track(button, page) {
+    let entry = this.#entries.get(button);
+    if (entry && entry.page === page) return;
+    if (!entry) {
+      entry = { page, note: createNote(this.#doc, this.#t("annotation_label")), generation: 0, reattachments: 0 };
+      this.#entries.set(button, entry);
+    }
+    entry.page = page;
+    this.#check(button, entry, false);
+  }
+
+  #untrack(button) {
+    const entry = this.#entries.get(button);
+    if (!entry) return;
+    this.#entries.delete(button);
+    unlockButton(button);
+    detachNote(button, entry.note);
+  }
+
+  async #check(button, entry, refresh) {
+    const generation = ++entry.generation;
+    const page = entry.page;
+    this.#show(button, entry, checkingModel({ t: this.#t, page, mode: this.#mode }));
+    this.stats.routeRequests += 1;
+    let model;
+    try {
+      const reply = await this.#askRoute(page, refresh);
+      if (reply?.ok === true) {
+        this.#mode = reply.mode;
+        model = annotationModel(reply, { t: this.#t, techpassId: techpassIdOnPage(this.#doc) });
+      } else {
+        model = unavailableModel({ t: this.#t, page, mode: this.#mode });
+      }
+    } catch {
+      model = unavailableModel({ t: this.#t, page, mode: this.#mode });
+    }
+    // The button may have gone, or changed its label, while the background answered.
+    if (this.#entries.get(button) !== entry || entry.generation !== generation) return;
+    this.#show(button, entry, model);
+  }
+
+  #show(button, entry, model) {
+    renderNote(entry.note, model, {
+      retryLabel: this.#t("check_again"),
+      onRetry: () => this.#check(button, entry, true),
+    });
+    button.setAttribute(ROUTE_ATTRIBUTE, model.route);
+    attachNote(button, entry.note);
+    if (model.locked) lockButton(button);
+    else unlockButton(button);
+  }
+}
