@@ -29,26 +29,24 @@ CertificateStackPtr certificate_stack(std::span<const Certificate> certificates)
   return stack;
 }
 
-std::string describe_failure(X509_STORE_CTX* context) {
+void describe_failure(X509_STORE_CTX* context, ChainVerification& result) {
   const int error = X509_STORE_CTX_get_error(context);
-  std::string problem = X509_verify_cert_error_string(error);
   const int depth = X509_STORE_CTX_get_error_depth(context);
-  problem += " (depth " + std::to_string(depth);
+  result.problem = std::string(X509_verify_cert_error_string(error)) + " (depth " + std::to_string(depth) + ")";
   if (X509* at = X509_STORE_CTX_get_current_cert(context)) {
     try {
-      if (X509_up_ref(at) == 1) problem += ": " + Certificate(X509Ptr(at)).subject_line();
+      if (X509_up_ref(at) == 1) result.problem_subject = Certificate(X509Ptr(at)).subject_line();
     } catch (const CryptoError&) {
       // The subject is only a hint; the reason is what matters.
     }
   }
-  return problem + ")";
 }
 
 }  // namespace
 
 ChainVerification verify_chain(const Certificate& leaf, std::span<const Certificate> intermediates,
                                std::span<const Certificate> anchors, std::chrono::system_clock::time_point at) {
-  if (anchors.empty()) return {"no trust anchor given", {}};
+  if (anchors.empty()) return {"no trust anchor given", {}, {}};
   const StorePtr store = trust_store(anchors);
   const CertificateStackPtr untrusted = certificate_stack(intermediates);
   const StoreContextPtr context(X509_STORE_CTX_new());
@@ -61,7 +59,7 @@ ChainVerification verify_chain(const Certificate& leaf, std::span<const Certific
   const int verified = X509_verify_cert(context.get());
   ChainVerification result;
   if (verified != 1) {
-    result.problem = describe_failure(context.get());
+    describe_failure(context.get(), result);
     ERR_clear_error();
     return result;
   }

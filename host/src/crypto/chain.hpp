@@ -11,8 +11,11 @@
 namespace seed::crypto {
 
 struct ChainVerification {
-  // Why the chain does not verify, e.g. "certificate has expired (depth 0: CN=...)"; empty when it does.
+  // Why the chain does not verify, e.g. "certificate has expired (depth 0)"; empty when it does.
   std::optional<std::string> problem;
+  // The subject of the certificate at that depth, when known: an identifier, kept apart so that
+  // reports can leave it out.
+  std::string problem_subject;
   // The verified path, leaf first, ending with the trust anchor; empty when verification failed.
   std::vector<Certificate> path;
 

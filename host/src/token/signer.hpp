@@ -5,18 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "crypto/certificate.hpp"
-#include "crypto/private_key.hpp"
+#include "crypto/certified_key.hpp"
 #include "token/claims.hpp"
 
 namespace seed::token {
 
-// A device key and the certificates that vouch for it: the device certificate first, then the
-// intermediates up to (not including) the trust anchor. This is what x5c carries.
-struct SigningIdentity {
-  crypto::PrivateKey key;
-  std::vector<crypto::Certificate> chain;
-};
+// The device key and its chain (device certificate first), which x5c carries.
+using SigningIdentity = crypto::CertifiedKey;
 
 // What a token states about the device, apart from who signs it and when.
 struct Statement {

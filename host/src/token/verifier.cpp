@@ -112,7 +112,10 @@ VerifiedToken verify_token(std::string_view token, const VerifyOptions& options)
 
   const std::span<const crypto::Certificate> intermediates(x5c.data() + 1, x5c.size() - 1);
   crypto::ChainVerification chain = crypto::verify_chain(signer, intermediates, options.anchors, options.now);
-  if (!chain.verified()) reject(TokenFailure::chain, "the certificate chain does not verify: " + *chain.problem);
+  if (!chain.verified()) {
+    const std::string where = chain.problem_subject.empty() ? "" : " at " + chain.problem_subject;
+    reject(TokenFailure::chain, "the certificate chain does not verify: " + *chain.problem + where);
+  }
 
   const Claims claims = claims_from_json(jws.payload);
   check_claims(claims, signer, options);

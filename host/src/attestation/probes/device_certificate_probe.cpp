@@ -1,0 +1,134 @@
+#include "attestation/probes/device_certificate_probe.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "attestation/probes/device_certificate_evaluation.hpp"
+#include "common/pattern.hpp"
+#include "crypto/chain.hpp"
+#include "crypto/crypto_error.hpp"
+#include "crypto/key_type.hpp"
+#include "crypto/loader.hpp"
+
+namespace seed::attestation {
+namespace {
+
+// "scheme:..." with a scheme of two or more characters is a store URI; "C:\..." is a path.
+bool is_store_uri(const std::string& location) {
+  const std::size_t colon = location.find(':');
+  if (colon == std::string::npos || colon < 2) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    const char c = location[i];
+    const bool allowed = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '-' || c == '.';
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+bool is_missing_file(const std::string& location) {
+  std::error_code error;
+  return !is_store_uri(location) && !std::filesystem::exists(location, error) && !error;
+}
+
+DeviceCertificateEvaluation outcome(Outcome kind, std::string detail) { return {{kind, std::move(detail)}, {}}; }
+
+std::vector<crypto::Certificate> load_all(const std::vector<std::string>& locations) {
+  std::vector<crypto::Certificate> certificates;
+  for (const std::string& location : locations) {
+    for (crypto::Certificate& certificate : crypto::load_certificates(location)) {
+      certificates.push_back(std::move(certificate));
+    }
+  }
+  return certificates;
+}
+
+// Empty when every subject attribute has a value matching its pattern; otherwise the result.
+std::optional<DeviceCertificateEvaluation> check_subject(const policy::CertificateProbe& probe,
+                                                         const crypto::Certificate& certificate) {
+  for (const auto& [attribute, source] : probe.subject) {
+    std::string error;
+    const auto pattern = Pattern::compile(source, &error);
+    if (!pattern) return outcome(Outcome::error, "subject " + attribute + " pattern is invalid: " + error);
+    const std::vector<std::string> values = certificate.subject_values(attribute);
+    if (values.empty()) return outcome(Outcome::no_match, "the subject has no " + attribute);
+    bool matched = false;
+    for (const std::string& value : values) {
+      const Pattern::Result result = pattern->search(value);
+      if (result == Pattern::Result::too_complex) {
+        return outcome(Outcome::error, "subject " + attribute + " pattern is too complex to evaluate");
+      }
+      matched = matched || result == Pattern::Result::match;
+    }
+    if (!matched) return outcome(Outcome::no_match, "subject " + attribute + " does not match " + source);
+  }
+  return std::nullopt;
+}
+
+std::optional<DeviceCertificateEvaluation> check_policies(const policy::CertificateProbe& probe,
+                                                          const crypto::Certificate& certificate) {
+  const std::vector<std::string> present = certificate.policy_oids();
+  for (const std::string& required : probe.policy_oids) {
+    if (std::find(present.begin(), present.end(), required) == present.end()) {
+      return outcome(Outcome::no_match, "the certificate lacks policy OID " + required);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string match_detail(const policy::CertificateProbe& probe, const crypto::CertifiedKey& identity) {
+  std::string detail = "certificate chains to a trust anchor";
+  if (!probe.policy_oids.empty()) detail += ", carries the required policy OIDs";
+  if (!probe.subject.empty()) detail += ", subject matches";
+  detail += "; its " + crypto::describe_key(identity.key.get()) + " key pairs with it";
+  if (probe.show_identifiers) {
+    const crypto::Certificate& certificate = identity.chain.front();
+    detail += " (serial " + certificate.serial_hex() + ", subject " + certificate.subject_line() + ")";
+  }
+  return detail;
+}
+
+DeviceCertificateEvaluation evaluate(const policy::CertificateProbe& probe, std::chrono::system_clock::time_point now) {
+  if (is_missing_file(probe.certificate)) return outcome(Outcome::no_match, "no certificate at " + probe.certificate);
+  const crypto::Certificate certificate = crypto::load_certificate(probe.certificate);
+  const std::vector<crypto::Certificate> anchors = load_all(probe.anchors);
+  const std::vector<crypto::Certificate> intermediates = load_all(probe.intermediates);
+
+  const crypto::ChainVerification chain = crypto::verify_chain(certificate, intermediates, anchors, now);
+  if (!chain.verified()) {
+    std::string detail = "the certificate chain does not verify: " + *chain.problem;
+    if (probe.show_identifiers && !chain.problem_subject.empty()) detail += " at " + chain.problem_subject;
+    return outcome(Outcome::no_match, detail);
+  }
+  if (auto refused = check_policies(probe, certificate)) return std::move(*refused);
+  if (auto refused = check_subject(probe, certificate)) return std::move(*refused);
+
+  if (is_missing_file(probe.key)) return outcome(Outcome::no_match, "no private key at " + probe.key);
+  crypto::PrivateKey key = crypto::load_private_key(probe.key);
+  if (!key.pairs_with(certificate)) return outcome(Outcome::no_match, "the private key does not pair with the certificate");
+
+  // x5c carries the device certificate and the intermediates, not the anchor the verifier holds.
+  std::vector<crypto::Certificate> x5c(chain.path.begin(), chain.path.end() - (chain.path.size() > 1 ? 1 : 0));
+  crypto::CertifiedKey identity{std::move(key), std::move(x5c)};
+  ProbeResult result{Outcome::match, match_detail(probe, identity)};
+  return {std::move(result), std::move(identity)};
+}
+
+}  // namespace
+
+DeviceCertificateEvaluation evaluate_device_certificate(const policy::CertificateProbe& probe,
+                                                        std::chrono::system_clock::time_point now) {
+  try {
+    return evaluate(probe, now);
+  } catch (const crypto::CryptoError& error) {
+    return outcome(Outcome::error, error.what());
+  }
+}
+
+ProbeResult run_device_certificate_probe(const policy::CertificateProbe& probe) {
+  return evaluate_device_certificate(probe, std::chrono::system_clock::now()).result;
+}
+
+}  // namespace seed::attestation
