@@ -1,8 +1,7 @@
 #include "messaging/attest_request.hpp"
 
-#include <cctype>
-
 #include "common/base64url.hpp"
+#include "messaging/ipv6_address.hpp"
 
 namespace seed::messaging {
 namespace {
@@ -33,11 +32,7 @@ bool is_host_name(std::string_view host) {
 }
 
 bool is_ipv6_literal(std::string_view host) {
-  if (host.size() < 4 || host.front() != '[' || host.back() != ']') return false;
-  for (const char c : host.substr(1, host.size() - 2)) {
-    if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') return false;
-  }
-  return true;
+  return host.size() >= 2 && host.front() == '[' && host.back() == ']' && is_ipv6_address(host.substr(1, host.size() - 2));
 }
 
 bool is_port(std::string_view port) {
