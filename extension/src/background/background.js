@@ -46,6 +46,7 @@ function showBadge(result) {
 
 const session = sessionStorage();
 const settings = new ManagedSettings(() => api.storage.managed.get());
+settings.load();
 const router = new MessageRouter({
   self: { extensionId: api.runtime.id, popupUrl: api.runtime.getURL("src/popup/popup.html") },
   status: new DeviceStatus({

@@ -4,6 +4,11 @@
 import { MESSAGE_TYPES, failure, mayAsk, senderKind, senderOrigin, validateRequest } from "../shared/messages.js";
 import { routeFor } from "../shared/routes.js";
 
+// How long after start-up answers wait for the administrator's mode (see settings.js). The page
+// waits least: the content script reads the mode itself and locks as soon as it knows.
+const ROUTE_MODE_WAIT_MS = 50;
+const POPUP_MODE_WAIT_MS = 1000;
+
 export class MessageRouter {
   #self;
   #status;
@@ -62,7 +67,10 @@ export class MessageRouter {
   }
 
   async #route({ page, refresh }) {
-    const [result, mode] = await Promise.all([this.#status.get({ refresh }), this.#settings.mode()]);
+    const [result, mode] = await Promise.all([
+      this.#status.get({ refresh }),
+      this.#settings.mode({ waitMs: ROUTE_MODE_WAIT_MS }),
+    ]);
     await this.#pages.remember(page);
     const deviceClass = result.status?.deviceClass ?? null;
     const { route } = routeFor({ page, deviceClass, helper: result.helper });
@@ -82,7 +90,7 @@ export class MessageRouter {
   async #popupStatus({ refresh }) {
     const [result, mode, page] = await Promise.all([
       this.#status.get({ refresh }),
-      this.#settings.mode(),
+      this.#settings.mode({ waitMs: POPUP_MODE_WAIT_MS }),
       this.#pages.last(),
     ]);
     const problem = result.status?.error ?? result.problem ?? null;

@@ -9,7 +9,6 @@ import { PortalButtons } from "./portal-buttons.js";
 
 // Longer than the background's own worst case (hello and a request, 5 s each).
 const ASK_TIMEOUT_MS = 12_000;
-const MODE_READ_TIMEOUT_MS = 250;
 
 function withTimeout(promise, ms, fallback) {
   let timer;
@@ -21,10 +20,10 @@ function withTimeout(promise, ms, fallback) {
   ]).finally(() => clearTimeout(timer));
 }
 
-// The administrator's mode, read here too so enforce mode can lock before the background answers.
+// The administrator's mode, read here too so enforce mode can lock without waiting for the background.
 async function readMode(api) {
   try {
-    const stored = await withTimeout(Promise.resolve(api.storage.managed.get("mode")), MODE_READ_TIMEOUT_MS, {});
+    const stored = await api.storage.managed.get("mode");
     return modeFrom(stored?.mode);
   } catch {
     return modeFrom(undefined);
@@ -44,8 +43,10 @@ export async function run(api) {
   const buttons = new PortalButtons({
     doc: document,
     t,
-    mode: await readMode(api),
     askRoute: (page, refresh) => ask({ type: MESSAGE_TYPES.route, page, refresh }, validateRouteReply),
   });
   buttons.start();
+  // Not awaited before start: a first managed-storage read can take seconds (see
+  // background/settings.js), and annotate mode, the default, must not wait for it.
+  readMode(api).then((mode) => buttons.setMode(mode));
 }

@@ -1,7 +1,7 @@
 // Watches the portal page for its two buttons (the portal is a single-page app: they may come
 // late, be re-rendered or change their label) and keeps exactly one annotation per button.
 
-import { PORTAL_ORIGIN } from "../shared/constants.js";
+import { MODES, PORTAL_ORIGIN } from "../shared/constants.js";
 import { annotationModel, checkingModel, unavailableModel } from "../shared/annotation-model.js";
 import { ANNOTATION_ATTRIBUTE, CANDIDATE_SELECTOR, buttonPageState, candidatesAround } from "./button-finder.js";
 import { ROUTE_ATTRIBUTE, attachNote, createNote, detachNote, renderNote } from "./annotation.js";
@@ -16,7 +16,7 @@ export class PortalButtons {
   #askRoute;
   #t;
   #mode;
-  #entries = new Map(); // button element -> {page, note, generation, reattachments}
+  #entries = new Map(); // button element -> {page, note, generation, reattachments, reply}
   #observer = null;
 
   /** Counters for tests and diagnostics: how often mutations led to work. */
@@ -28,9 +28,9 @@ export class PortalButtons {
    * @param {(page: string, refresh: boolean) => Promise<object>} options.askRoute
    *   resolves with a validated route reply (or {ok: false}); may reject
    * @param {(key: string, substitutions?: string[]) => string} options.t
-   * @param {"annotate"|"enforce"} options.mode  the administrator's mode as far as known now
+   * @param {"annotate"|"enforce"} [options.mode]  the administrator's mode as far as known now
    */
-  constructor({ doc, askRoute, t, mode }) {
+  constructor({ doc, askRoute, t, mode = MODES.annotate }) {
     this.#doc = doc;
     this.#askRoute = askRoute;
     this.#t = t;
@@ -49,6 +49,22 @@ export class PortalButtons {
     if (this.#doc.readyState === "loading") this.#doc.addEventListener("DOMContentLoaded", begin, { once: true });
     else begin();
     return true;
+  }
+
+  /**
+   * The administrator's mode, learnt after start (the content script's own managed-storage read,
+   * or a route reply). Once "enforce" is known it stays for this page: the lock never loosens
+   * because a slower source still says the default.
+   */
+  setMode(mode) {
+    if (mode !== MODES.enforce || this.#mode === MODES.enforce) return;
+    this.#mode = MODES.enforce;
+    for (const [button, entry] of this.#entries) {
+      const model = entry.reply
+        ? annotationModel({ ...entry.reply, mode: this.#mode }, { t: this.#t, techpassId: techpassIdOnPage(this.#doc) })
+        : checkingModel({ t: this.#t, page: entry.page, mode: this.#mode });
+      this.#show(button, entry, model);
+    }
   }
 
   /** Stops watching and removes every trace from the page. */
@@ -106,7 +122,7 @@ export class PortalButtons {
     let entry = this.#entries.get(button);
     if (entry && entry.page === page) return;
     if (!entry) {
-      entry = { page, note: createNote(this.#doc, this.#t("annotation_label")), generation: 0, reattachments: 0 };
+      entry = { page, note: createNote(this.#doc, this.#t("annotation_label")), generation: 0, reattachments: 0, reply: null };
       this.#entries.set(button, entry);
     }
     entry.page = page;
@@ -124,22 +140,24 @@ export class PortalButtons {
   async #check(button, entry, refresh) {
     const generation = ++entry.generation;
     const page = entry.page;
+    entry.reply = null;
     this.#show(button, entry, checkingModel({ t: this.#t, page, mode: this.#mode }));
     this.stats.routeRequests += 1;
-    let model;
+    let reply;
     try {
-      const reply = await this.#askRoute(page, refresh);
-      if (reply?.ok === true) {
-        this.#mode = reply.mode;
-        model = annotationModel(reply, { t: this.#t, techpassId: techpassIdOnPage(this.#doc) });
-      } else {
-        model = unavailableModel({ t: this.#t, page, mode: this.#mode });
-      }
+      reply = await this.#askRoute(page, refresh);
     } catch {
-      model = unavailableModel({ t: this.#t, page, mode: this.#mode });
+      reply = null;
     }
     // The button may have gone, or changed its label, while the background answered.
     if (this.#entries.get(button) !== entry || entry.generation !== generation) return;
+    if (reply?.ok !== true) {
+      this.#show(button, entry, unavailableModel({ t: this.#t, page, mode: this.#mode }));
+      return;
+    }
+    if (reply.mode === MODES.enforce) this.#mode = MODES.enforce;
+    entry.reply = reply;
+    const model = annotationModel({ ...reply, mode: this.#mode }, { t: this.#t, techpassId: techpassIdOnPage(this.#doc) });
     this.#show(button, entry, model);
   }
 

@@ -390,6 +390,34 @@ describe("enforce mode", () => {
     assert.equal(click(win, button), true);
   });
 
+  test("enforce learnt after start locks at once, while checking and after the verdict", async () => {
+    const answer = deferred();
+    const win = openPage('<button id="checking">Request for SEED</button>');
+    const { buttons } = watch(win, { reply: () => answer.promise });
+    await settleDom();
+    const button = win.document.getElementById("checking");
+    assert.equal(button.disabled, false, "annotate until told otherwise");
+    buttons.setMode("enforce");
+    assert.equal(button.disabled, true);
+    assert.match(noteOf(win, button).textContent, /until this device is checked/);
+    answer.resolve(routeReply({ route: "contact_manager", mode: "annotate" }));
+    await settleDom();
+    assert.equal(button.disabled, true, "a slower source saying annotate does not unlock");
+    assert.match(noteOf(win, button).textContent, /verified non-SE GSIB/);
+  });
+
+  test("enforce learnt after an eligible verdict keeps the button usable", async () => {
+    const win = openPage('<button id="b">Request for SEED</button>');
+    const { buttons } = watch(win);
+    await settleDom();
+    buttons.setMode("enforce");
+    const button = win.document.getElementById("b");
+    assert.equal(button.disabled, false);
+    assert.equal(button.dataset.seedAttestRoute, "request_via_portal");
+    buttons.setMode("annotate");
+    assert.equal(notes(win).length, 1);
+  });
+
   test("the administrator's mode from the background wins over the first guess", async () => {
     const win = openPage('<button id="b">Request for SEED</button>');
     watch(win, { mode: "annotate", reply: () => routeReply({ route: "contact_manager", mode: "enforce" }) });

@@ -47,6 +47,21 @@ describe("manifest", () => {
     }
   });
 
+  test("the loader preloads exactly content.js and the modules it imports", () => {
+    const graph = [];
+    const visit = (path) => {
+      if (graph.includes(path)) return;
+      graph.push(path);
+      for (const [, relative] of readText(`extension/${path}`).matchAll(/^import[^;]*?from "(\.[^"]+)";/gms)) {
+        visit(new URL(relative, `file:///${path}`).pathname.slice(1));
+      }
+    };
+    visit("src/content/content.js");
+    const listed = JSON.parse(/const MODULES = (\[[^\]]*\]);/.exec(readText("extension/src/content/loader.js"))[1].replace(/,\s*\]/, "]"));
+    assert.equal(listed[0], "src/content/content.js");
+    assert.deepEqual([...listed].sort(), [...graph].sort());
+  });
+
   test("the loader's prepare message is the one the background knows", () => {
     assert.match(readText("extension/src/content/loader.js"), new RegExp(`type: "${MESSAGE_TYPES.prepare}"`));
   });

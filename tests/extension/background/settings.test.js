@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { ManagedSettings } from "../../../extension/src/background/settings.js";
+import { deferred } from "../support/dom.js";
+
+describe("managed settings", () => {
+  test("mode is enforce only for the exact word", async () => {
+    for (const [stored, mode] of [
+      [{ mode: "enforce" }, "enforce"],
+      [{ mode: "annotate" }, "annotate"],
+      [{}, "annotate"],
+      [{ mode: "ENFORCE" }, "annotate"],
+      [{ mode: true }, "annotate"],
+      [null, "annotate"],
+    ]) {
+      assert.equal(await new ManagedSettings(async () => stored).mode(), mode, JSON.stringify(stored));
+    }
+  });
+
+  test("no managed storage at all (Firefox rejects) is the default", async () => {
+    const settings = new ManagedSettings(() => Promise.reject(new Error("Managed storage manifest not found")));
+    assert.equal(await settings.mode(), "annotate");
+  });
+
+  test("is read once, and again after a change", async () => {
+    let reads = 0;
+    let stored = { mode: "annotate" };
+    const settings = new ManagedSettings(async () => {
+      reads += 1;
+      return stored;
+    });
+    await settings.mode();
+    await settings.mode();
+    assert.equal(reads, 1);
+    stored = { mode: "enforce" };
+    settings.invalidate();
+    assert.equal(await settings.mode(), "enforce");
+    assert.equal(reads, 2);
+  });
+
+  test("a slow read delays answers only until waitMs after it began", async () => {
+    const slow = deferred();
+    let now = 0;
+    const settings = new ManagedSettings(() => slow.promise, () => now);
+    settings.load();
+    const started = Date.now();
+    assert.equal(await settings.mode({ waitMs: 30 }), "annotate", "the default after the wait");
+    assert.ok(Date.now() - started >= 25);
+    now = 31;
+    const again = Date.now();
+    assert.equal(await settings.mode({ waitMs: 30 }), "annotate");
+    assert.ok(Date.now() - again < 20, "past the window: no more waiting");
+    const popup = settings.mode({ waitMs: 1000 });
+    slow.resolve({ mode: "enforce" });
+    assert.equal(await popup, "enforce", "a longer wait gets the real answer");
+    assert.equal(await settings.mode({ waitMs: 0 }), "enforce");
+  });
+});
