@@ -21,7 +21,7 @@ export class DeviceStatus {
   #ttlMs;
   #onResult;
   #cached = null;
-  #restored = false;
+  #restoring = null;
   #inflight = null;
 
   /**
@@ -70,11 +70,11 @@ export class DeviceStatus {
   }
 
   async #fresh() {
-    if (!this.#restored) {
-      this.#restored = true;
-      const stored = await this.#read();
+    // Every caller waits for the one restore, so none starts the host while it is under way.
+    this.#restoring ??= this.#read().then((stored) => {
       if (!this.#cached && isResult(stored)) this.#cached = stored;
-    }
+    });
+    await this.#restoring;
     const cached = this.#cached;
     if (!cached) return null;
     const age = this.#now() - cached.fetchedAt;

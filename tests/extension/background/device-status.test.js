@@ -77,6 +77,21 @@ describe("device status", () => {
     assert.equal(secondHost.connections, 1, "past the TTL the new worker starts the host");
   });
 
+  test("callers arriving while a restarted worker reads session storage all get the stored status", async () => {
+    const storage = new MemoryStorage();
+    const clock = new FakeClock();
+    await worker({ host: new FakeNativeHost(), clock, storage }).status.get();
+    const slowStorage = {
+      get: (key) => new Promise((resolve) => setTimeout(() => resolve(storage.get(key)), 20)),
+      set: storage.set,
+    };
+    const secondHost = new FakeNativeHost();
+    const restarted = worker({ host: secondHost, clock, storage: slowStorage });
+    const results = await Promise.all([restarted.status.get(), restarted.status.get(), restarted.status.get()]);
+    assert.ok(results.every((result) => result.status?.deviceClass === "non_se_gsib"));
+    assert.equal(secondHost.connections, 0);
+  });
+
   test("a missing helper is reported, not cached, and not thrown", async () => {
     const host = new FakeNativeHost();
     const clock = new FakeClock();
