@@ -58,10 +58,10 @@ export function renderPopup(doc, view, t) {
   enforced.hidden = !view.enforced;
 
   const readiness = byId(doc, "readiness");
-  if (view.readiness.length === 0) {
+  if (!view.readiness?.length) {
     const li = doc.createElement("li");
     li.className = "muted";
-    li.textContent = t("popup_readiness_empty");
+    li.textContent = t(view.readiness ? "popup_readiness_empty" : "popup_readiness_unknown");
     readiness.replaceChildren(li);
   } else {
     readiness.replaceChildren(

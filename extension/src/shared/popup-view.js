@@ -37,11 +37,12 @@ export function popupViewModel(reply, { t, formatTime }) {
         }
       : null,
     nextStep,
-    readiness: (status?.readiness ?? []).map((item) => ({
+    // null: not known (no status); []: the policy lists no checks.
+    readiness: status?.readiness.map((item) => ({
       ok: item.ok,
       title: item.title,
       text: readinessText(item, t),
-    })),
+    })) ?? null,
     evidence: (status?.evidence ?? []).map((item) => ({
       probe: item.probe,
       kind: item.kind,

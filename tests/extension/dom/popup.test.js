@@ -96,8 +96,14 @@ describe("popup", () => {
     assert.equal(text(doc, "connection"), "Helper not connected");
     assert.equal(text(doc, "device-class"), "Not checked: the helper is needed to check this device.");
     assert.match(text(doc, "next-details"), /seed-attest install/);
-    assert.equal(text(doc, "readiness"), "Your agency's policy lists no readiness checks.");
+    assert.equal(text(doc, "readiness"), "Known once the helper has checked this device.");
     assert.equal(doc.getElementById("evidence-empty").hidden, false);
+  });
+
+  test("a policy without readiness checks says so", () => {
+    const doc = popupDocument();
+    renderPopup(doc, popupViewModel({ ...connectedReply, status: { ...connectedReply.status, readiness: [] } }, { t, formatTime: String }), t);
+    assert.equal(text(doc, "readiness"), "Your agency's policy lists no readiness checks.");
   });
 
   test("busy while checking; a failed background leaves Re-check usable", () => {
