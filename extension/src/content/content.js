@@ -30,7 +30,7 @@ async function readMode(api) {
   }
 }
 
-export async function run(api) {
+export function run(api) {
   if (window.location.origin !== PORTAL_ORIGIN) return;
   const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
   const ask = async (message, validate) =>

@@ -16,7 +16,7 @@ export class PortalButtons {
   #askRoute;
   #t;
   #mode;
-  #entries = new Map(); // button element -> {page, note, generation, reattachments, reply}
+  #entries = new Map(); // button element -> {page, note, generation, reattachments, model: mode -> model}
   #observer = null;
 
   /** Counters for tests and diagnostics: how often mutations led to work. */
@@ -59,12 +59,7 @@ export class PortalButtons {
   setMode(mode) {
     if (mode !== MODES.enforce || this.#mode === MODES.enforce) return;
     this.#mode = MODES.enforce;
-    for (const [button, entry] of this.#entries) {
-      const model = entry.reply
-        ? annotationModel({ ...entry.reply, mode: this.#mode }, { t: this.#t, techpassId: techpassIdOnPage(this.#doc) })
-        : checkingModel({ t: this.#t, page: entry.page, mode: this.#mode });
-      this.#show(button, entry, model);
-    }
+    for (const [button, entry] of this.#entries) this.#show(button, entry);
   }
 
   /** Stops watching and removes every trace from the page. */
@@ -122,7 +117,7 @@ export class PortalButtons {
     let entry = this.#entries.get(button);
     if (entry && entry.page === page) return;
     if (!entry) {
-      entry = { page, note: createNote(this.#doc, this.#t("annotation_label")), generation: 0, reattachments: 0, reply: null };
+      entry = { page, note: createNote(this.#doc, this.#t("annotation_label")), generation: 0, reattachments: 0, model: null };
       this.#entries.set(button, entry);
     }
     entry.page = page;
@@ -140,8 +135,9 @@ export class PortalButtons {
   async #check(button, entry, refresh) {
     const generation = ++entry.generation;
     const page = entry.page;
-    entry.reply = null;
-    this.#show(button, entry, checkingModel({ t: this.#t, page, mode: this.#mode }));
+    const t = this.#t;
+    entry.model = (mode) => checkingModel({ t, page, mode });
+    this.#show(button, entry);
     this.stats.routeRequests += 1;
     let reply;
     try {
@@ -151,17 +147,19 @@ export class PortalButtons {
     }
     // The button may have gone, or changed its label, while the background answered.
     if (this.#entries.get(button) !== entry || entry.generation !== generation) return;
-    if (reply?.ok !== true) {
-      this.#show(button, entry, unavailableModel({ t: this.#t, page, mode: this.#mode }));
-      return;
+    if (reply?.ok === true) {
+      const techpassId = techpassIdOnPage(this.#doc);
+      entry.model = (mode) => annotationModel({ ...reply, mode }, { t, techpassId });
+    } else {
+      entry.model = (mode) => unavailableModel({ t, page, mode });
     }
-    if (reply.mode === MODES.enforce) this.#mode = MODES.enforce;
-    entry.reply = reply;
-    const model = annotationModel({ ...reply, mode: this.#mode }, { t: this.#t, techpassId: techpassIdOnPage(this.#doc) });
-    this.#show(button, entry, model);
+    if (reply?.mode === MODES.enforce && this.#mode !== MODES.enforce) this.setMode(MODES.enforce); // shows every entry
+    else this.#show(button, entry);
   }
 
-  #show(button, entry, model) {
+  // Renders the entry's current verdict under the current mode.
+  #show(button, entry) {
+    const model = entry.model(this.#mode);
     renderNote(entry.note, model, {
       retryLabel: this.#t("check_again"),
       onRetry: () => this.#check(button, entry, true),

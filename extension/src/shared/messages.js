@@ -1,7 +1,16 @@
 // The messages between the extension's own parts: content script and popup ask, the background
 // answers. Both directions are validated; the background also checks who is asking.
 
-import { DECIDED_BY, DEVICE_CLASSES, HELPER_REASONS, MODES, PAGE_STATES, PORTAL_ORIGIN, ROUTES } from "./constants.js";
+import {
+  DECIDED_BY,
+  DEVICE_CLASSES,
+  HELPER_REASONS,
+  MODES,
+  OUTCOMES,
+  PAGE_STATES,
+  PORTAL_ORIGIN,
+  ROUTES,
+} from "./constants.js";
 import {
   MAX_LIST,
   check,
@@ -143,11 +152,10 @@ export function validateHelper(helper) {
     isPlainObject(helper) ? null : "helper must be an object",
     typeof helper?.available === "boolean" ? null : "helper.available must be true or false",
   );
-  check(
-    helper.available ? (helper.reason === null ? null : "an available helper has no reason") : oneOfProblem(helper.reason, HELPER_REASONS, "helper.reason"),
-    nullableText(helper.hostVersion, "helper.hostVersion"),
-    nullableText(helper.detail, "helper.detail"),
-  );
+  let reasonProblem = null;
+  if (!helper.available) reasonProblem = oneOfProblem(helper.reason, HELPER_REASONS, "helper.reason");
+  else if (helper.reason !== null) reasonProblem = "an available helper has no reason";
+  check(reasonProblem, nullableText(helper.hostVersion, "helper.hostVersion"), nullableText(helper.detail, "helper.detail"));
   return { available: helper.available, reason: helper.reason, hostVersion: helper.hostVersion, detail: helper.detail };
 }
 
@@ -176,6 +184,44 @@ export function validateRouteReply(reply) {
   };
 }
 
+function validateEvidenceList(list) {
+  check(Array.isArray(list) && list.length <= MAX_LIST ? null : "evidence must be a list");
+  return list.map((entry) => {
+    check(
+      isPlainObject(entry) ? null : "evidence entry must be an object",
+      textProblem(entry?.probe, "probe", { min: 1, max: 128 }),
+      textProblem(entry?.kind, "kind", { min: 1, max: 128 }),
+      oneOfProblem(entry?.outcome, OUTCOMES, "outcome"),
+      textProblem(entry?.detail, "detail"),
+    );
+    return { probe: entry.probe, kind: entry.kind, outcome: entry.outcome, detail: entry.detail };
+  });
+}
+
+// The host's status as the background passes it on (device-status.js, validated from the host).
+function validateDeviceStatus(status) {
+  check(
+    isPlainObject(status) ? null : "status must be an object",
+    oneOfProblem(status?.deviceClass, DEVICE_CLASSES, "deviceClass"),
+    oneOfProblem(status?.decidedBy, DECIDED_BY, "decidedBy"),
+    isPlainObject(status?.policy) ? null : "policy must be an object",
+    textProblem(status?.checkedAt, "checkedAt", { min: 1, max: 64 }),
+    Number.isSafeInteger(status?.durationMs) ? null : "durationMs must be a whole number",
+    nullableText(status?.error ?? null, "error"),
+  );
+  check(textProblem(status.policy.source, "policy.source"), textProblem(status.policy.sha256, "policy.sha256", { max: 64 }));
+  return {
+    deviceClass: status.deviceClass,
+    decidedBy: status.decidedBy,
+    readiness: validateReadinessList(status.readiness),
+    evidence: validateEvidenceList(status.evidence),
+    policy: { source: status.policy.source, sha256: status.policy.sha256 },
+    error: status.error ?? null,
+    checkedAt: status.checkedAt,
+    durationMs: status.durationMs,
+  };
+}
+
 /** The background's answer to the popup. */
 export function validateStatusReply(reply) {
   if (isPlainObject(reply) && reply.ok === false) return validateFailure(reply);
@@ -183,44 +229,16 @@ export function validateStatusReply(reply) {
     isPlainObject(reply) && reply.ok === true ? null : "status reply must be an object with ok",
     oneOfProblem(reply.page, PAGES, "page"),
     oneOfProblem(reply.mode, MODE_NAMES, "mode"),
-    reply.status === null || isPlainObject(reply.status) ? null : "status must be an object or null",
     nullableText(reply.problem, "problem"),
   );
-  const helper = validateHelper(reply.helper);
-  let status = null;
-  if (reply.status !== null) {
-    const s = reply.status;
-    check(
-      oneOfProblem(s.deviceClass, DEVICE_CLASSES, "deviceClass"),
-      oneOfProblem(s.decidedBy, DECIDED_BY, "decidedBy"),
-      isPlainObject(s.policy) ? null : "policy must be an object",
-      textProblem(s.checkedAt, "checkedAt", { min: 1, max: 64 }),
-      Number.isSafeInteger(s.durationMs) ? null : "durationMs must be a whole number",
-      nullableText(s.error, "error"),
-    );
-    check(textProblem(s.policy.source, "policy.source"), textProblem(s.policy.sha256, "policy.sha256", { max: 64 }));
-    check(Array.isArray(s.evidence) && s.evidence.length <= MAX_LIST ? null : "evidence must be a list");
-    status = {
-      deviceClass: s.deviceClass,
-      decidedBy: s.decidedBy,
-      readiness: validateReadinessList(s.readiness),
-      evidence: s.evidence.map((e) => {
-        check(
-          isPlainObject(e) ? null : "evidence entry must be an object",
-          textProblem(e?.probe, "probe", { min: 1, max: 128 }),
-          textProblem(e?.kind, "kind", { min: 1, max: 128 }),
-          oneOfProblem(e?.outcome, ["match", "no_match", "error", "skipped"], "outcome"),
-          textProblem(e?.detail, "detail"),
-        );
-        return { probe: e.probe, kind: e.kind, outcome: e.outcome, detail: e.detail };
-      }),
-      policy: { source: s.policy.source, sha256: s.policy.sha256 },
-      error: s.error,
-      checkedAt: s.checkedAt,
-      durationMs: s.durationMs,
-    };
-  }
-  return { ok: true, helper, status, problem: reply.problem, page: reply.page, mode: reply.mode };
+  return {
+    ok: true,
+    helper: validateHelper(reply.helper),
+    status: reply.status === null ? null : validateDeviceStatus(reply.status),
+    problem: reply.problem,
+    page: reply.page,
+    mode: reply.mode,
+  };
 }
 
 /** The background's answer to an attest request: a token, or a failure. */

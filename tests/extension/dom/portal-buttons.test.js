@@ -406,6 +406,16 @@ describe("enforce mode", () => {
     assert.match(noteOf(win, button).textContent, /verified non-SE GSIB/);
   });
 
+  test("enforce learnt after the background failed locks, failing closed", async () => {
+    const win = openPage('<button id="b">Request for SEED</button>');
+    const { buttons } = watch(win, { reply: () => ({ ok: false, error: "internal" }) });
+    await settleDom();
+    buttons.setMode("enforce");
+    const button = win.document.getElementById("b");
+    assert.equal(button.disabled, true);
+    assert.equal(button.dataset.seedAttestRoute, "install_helper");
+  });
+
   test("enforce learnt after an eligible verdict keeps the button usable", async () => {
     const win = openPage('<button id="b">Request for SEED</button>');
     const { buttons } = watch(win);
@@ -416,6 +426,22 @@ describe("enforce mode", () => {
     assert.equal(button.dataset.seedAttestRoute, "request_via_portal");
     buttons.setMode("annotate");
     assert.equal(notes(win).length, 1);
+  });
+
+  test("enforce learnt from one button's reply locks the other Request buttons too", async () => {
+    const first = deferred();
+    const second = deferred();
+    const win = openPage('<button id="one">Request for SEED</button><a id="two" href="#">Request for SEED</a>');
+    const replies = [first, second];
+    watch(win, { reply: () => replies.shift().promise });
+    await settleDom();
+    first.resolve(routeReply({ route: "contact_manager", mode: "annotate" }));
+    await settleDom();
+    assert.equal(win.document.getElementById("one").disabled, false);
+    second.resolve(routeReply({ route: "contact_manager", mode: "enforce" }));
+    await settleDom();
+    assert.equal(win.document.getElementById("one").disabled, true);
+    assert.equal(win.document.getElementById("two").getAttribute("aria-disabled"), "true");
   });
 
   test("the administrator's mode from the background wins over the first guess", async () => {
