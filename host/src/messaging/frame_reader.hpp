@@ -1,8 +1,9 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
-#include <vector>
 
 #include "messaging/byte_stream.hpp"
 
@@ -33,7 +34,9 @@ class FrameReader {
   bool ensure(std::size_t count);  // false: the stream ended first
 
   ByteSource& source_;
-  std::vector<char> buffer_;
+  // Left uninitialised: zeroing 64 KiB would touch 16 pages at every start for a few-byte hello.
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
 };
