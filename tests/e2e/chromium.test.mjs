@@ -19,7 +19,7 @@ import {
 import { BROKEN_POLICY_FIELD, READINESS } from "./lib/device.mjs";
 import { openPopup } from "./lib/popup.mjs";
 import { buttonHasVerdict, readExtensionTraces, readSeedButton } from "./lib/page-probe.mjs";
-import { delay, run } from "./lib/processes.mjs";
+import { delay, run, waitFor } from "./lib/processes.mjs";
 import { freshNonce, openSuite, OTHER_HOSTS, PORTAL_ORIGIN, portalUrl } from "./lib/suite.mjs";
 
 const SERVICE_REQUEST_URL = "https://go.gov.sg/techpass-sr";
@@ -207,8 +207,32 @@ describe("chromium: other origins", () => {
 });
 
 describe("chromium: enforce mode, set by the administrator's managed policy", { skip: !isRoot && "needs root to give Chromium a private /etc/chromium" }, () => {
+  const enforce = extensionModePolicy("enforce");
+
+  // Chromium reads machine policy at start; these scenarios open the portal once the extension
+  // can see it, the last one right after start.
+  async function policyLoaded(session) {
+    const worker = await session.serviceWorker(CHROMIUM_EXTENSION_ID);
+    await waitFor(() => worker.evaluate(() => chrome.storage.managed.get().then((stored) => stored.mode === "enforce")), {
+      timeoutMs: 15_000,
+      intervalMs: 100,
+      what: "the extension to see the managed mode",
+    });
+  }
+
+  async function assertLocked(page, snapshot, why) {
+    assert.ok(snapshot.button.disabled || snapshot.button.ariaDisabled === "true", `the button is locked (disabled ${snapshot.button.disabled}, aria-disabled ${snapshot.button.ariaDisabled})`);
+    assert.ok(snapshot.annotation.text.includes(suite.message(why)), `says why: ${snapshot.annotation.text}`);
+    assert.equal(await clickSeedButton(page), 0, "a click does not reach the portal");
+    await page.locator("#seed-button").focus().catch(() => {});
+    await page.keyboard.press("Enter");
+    await delay(150);
+    assert.equal(await page.evaluate(() => window.standIn.clicks.length), 0, "neither does the keyboard");
+  }
+
   test("enforce: locked while checking, unlocked for a verified non-SE GSIB", SCENARIO, async (t) => {
-    await withChromium(suite, t, { device: "non_se_gsib", managedPolicy: extensionModePolicy("enforce") }, async ({ page }) => {
+    await withChromium(suite, t, { device: "non_se_gsib", managedPolicy: enforce }, async ({ session, page }) => {
+      await policyLoaded(session);
       const snapshot = await openPortalAndWaitForVerdict(page, { state: "request" });
       assertAnnotated(snapshot, "request_via_portal", suite.message);
       assert.ok(snapshot.timeline.lockedAt !== null && snapshot.timeline.lockedAt <= snapshot.timeline.annotatedAt, "the button was locked while the device was checked");
@@ -219,35 +243,39 @@ describe("chromium: enforce mode, set by the administrator's managed policy", { 
   });
 
   test("enforce: stays locked on an Internet device, and says why", SCENARIO, async (t) => {
-    await withChromium(suite, t, { device: "internet_device", managedPolicy: extensionModePolicy("enforce") }, async ({ page }) => {
+    await withChromium(suite, t, { device: "internet_device", managedPolicy: enforce }, async ({ session, page }) => {
+      await policyLoaded(session);
       const snapshot = await openPortalAndWaitForVerdict(page, { state: "request" });
       assertAnnotated(snapshot, "contact_manager", suite.message);
-      assert.ok(snapshot.button.disabled || snapshot.button.ariaDisabled === "true", "the button is locked");
-      assert.ok(snapshot.annotation.text.includes(suite.message("lock_not_eligible")), `says why: ${snapshot.annotation.text}`);
-      assert.equal(await clickSeedButton(page), 0, "a click does not reach the portal");
-      await page.locator("#seed-button").focus().catch(() => {});
-      await page.keyboard.press("Enter");
-      await delay(150);
-      assert.equal(await page.evaluate(() => window.standIn.clicks.length), 0, "neither does the keyboard");
+      await assertLocked(page, snapshot, "lock_not_eligible");
     });
   });
 
   test("enforce: fails closed when the helper is missing", SCENARIO, async (t) => {
-    await withChromium(suite, t, { device: "non_se_gsib", helper: false, managedPolicy: extensionModePolicy("enforce") }, async ({ page }) => {
+    await withChromium(suite, t, { device: "non_se_gsib", helper: false, managedPolicy: enforce }, async ({ session, page }) => {
+      await policyLoaded(session);
       const snapshot = await openPortalAndWaitForVerdict(page, { state: "request" });
       assertAnnotated(snapshot, "install_helper", suite.message);
-      assert.ok(snapshot.button.disabled || snapshot.button.ariaDisabled === "true", "the button is locked");
-      assert.ok(snapshot.annotation.text.includes(suite.message("lock_helper_missing")), `says why: ${snapshot.annotation.text}`);
-      assert.equal(await clickSeedButton(page), 0, "a click does not reach the portal");
+      await assertLocked(page, snapshot, "lock_helper_missing");
     });
   });
 
   test("enforce never locks the Onboard button", SCENARIO, async (t) => {
-    await withChromium(suite, t, { device: "non_se_gsib", managedPolicy: extensionModePolicy("enforce") }, async ({ page }) => {
+    await withChromium(suite, t, { device: "non_se_gsib", managedPolicy: enforce }, async ({ session, page }) => {
+      await policyLoaded(session);
       const snapshot = await openPortalAndWaitForVerdict(page, { state: "onboard" });
       assertAnnotated(snapshot, "onboard_elsewhere", suite.message);
       assert.equal(snapshot.button.disabled, false);
       assert.equal(await clickSeedButton(page), 1);
+    });
+  });
+
+  test("enforce holds on the first portal page after the browser starts", SCENARIO, async (t) => {
+    await withChromium(suite, t, { device: "internet_device", managedPolicy: enforce }, async ({ page }) => {
+      // As when the portal is the start page or a restored tab: no waiting for anything.
+      const snapshot = await openPortalAndWaitForVerdict(page, { state: "request", delay: 0 });
+      assertAnnotated(snapshot, "contact_manager", suite.message);
+      await assertLocked(page, snapshot, "lock_not_eligible");
     });
   });
 });

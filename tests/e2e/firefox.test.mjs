@@ -27,7 +27,7 @@ after(async () => {
 
 async function withFirefox(t, { device, helper = true }, body) {
   const name = slug(t.name);
-  const profile = await makeProfile(suite.work, name);
+  const profile = await makeProfile(suite.work, suite.nextProfileName());
   profile.env.SEED_ATTEST_POLICY = await prepareDevice(profile.dir, device, suite.pkiDir);
   if (helper) {
     const registration = await registerHost({ program: suite.program, profile, browser: "firefox" });

@@ -3,6 +3,7 @@
 //
 //   node tests/e2e/run.mjs --browser chromium|firefox --program PATH/seed-attest
 //        --make-test-pki PATH/make-test-pki --artifacts DIR [--timeout-seconds N]
+//        [--only REGEX]   (only the scenarios whose names match, for working on one)
 //
 // The scenarios (chromium.test.mjs, firefox.test.mjs) run under `node --test` in a child process
 // group. Every process of the run carries SEED_E2E_RUN=<random id> in its environment (browsers
@@ -13,7 +14,7 @@
 
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -24,7 +25,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SUITES = { chromium: "chromium.test.mjs", firefox: "firefox.test.mjs" };
 
 function usage(problem) {
-  process.stderr.write(`run.mjs: ${problem}\nusage: run.mjs --browser chromium|firefox --program FILE --make-test-pki FILE --artifacts DIR [--timeout-seconds N]\n`);
+  process.stderr.write(`run.mjs: ${problem}\nusage: run.mjs --browser chromium|firefox --program FILE --make-test-pki FILE --artifacts DIR [--timeout-seconds N] [--only REGEX]\n`);
   process.exit(2);
 }
 
@@ -37,6 +38,7 @@ try {
       "make-test-pki": { type: "string" },
       artifacts: { type: "string" },
       "timeout-seconds": { type: "string", default: "480" },
+      only: { type: "string" },
     },
   }));
 } catch (error) {
@@ -48,7 +50,7 @@ const timeoutMs = Number(options["timeout-seconds"]) * 1000;
 if (!(timeoutMs > 0)) usage("--timeout-seconds must be a positive number");
 
 const runId = randomUUID();
-const work = await mkdtemp(path.join(os.tmpdir(), `seed-attest-e2e-${options.browser}-`));
+const work = await mkdtemp(path.join(os.tmpdir(), `seed-e2e-${options.browser}-`));
 const artifacts = path.resolve(options.artifacts);
 await mkdir(artifacts, { recursive: true });
 
@@ -58,7 +60,13 @@ const nodeFlags = process.allowedNodeEnvironmentFlags.has("--experimental-websoc
   : [];
 const child = spawn(
   process.execPath,
-  [...nodeFlags, "--test", "--test-reporter=spec", "--test-concurrency=1", path.join(HERE, SUITES[options.browser])],
+  [
+    ...nodeFlags,
+    "--test",
+    "--test-reporter=spec",
+    "--test-concurrency=1",
+    ...(options.only ? [`--test-name-pattern=${options.only}`] : []),
+    path.join(HERE, SUITES[options.browser])],
   {
     cwd: HERE,
     detached: true,
@@ -78,10 +86,12 @@ let cleaned = false;
 function cleanUp() {
   if (cleaned) return;
   cleaned = true;
-  try {
-    process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // the group is already gone
+  for (const pgid of [child.pid, ...browserGroups()]) {
+    try {
+      process.kill(-pgid, "SIGKILL");
+    } catch {
+      // the group is already gone
+    }
   }
   for (const pid of processesOfThisRun()) {
     try {
@@ -92,7 +102,18 @@ function cleanUp() {
   }
 }
 
-// Every process on this machine whose environment carries this run's id, except this one.
+// The process groups (browsers and what they started) the scenarios had running, as listed by
+// lib/processes.mjs.
+function browserGroups() {
+  try {
+    return readFileSync(path.join(work, "process-groups"), "utf8").split("\n").filter(Boolean).map(Number).filter((id) => id > 1);
+  } catch {
+    return [];
+  }
+}
+
+// Every process on this machine whose environment still carries this run's id, except this one.
+// (Chromium rewrites its own environment block for its process titles; its group is killed above.)
 function processesOfThisRun() {
   const marker = `SEED_E2E_RUN=${runId}`;
   const found = [];
@@ -115,6 +136,7 @@ const timer = setTimeout(() => {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
     cleanUp();
+    rmSync(work, { recursive: true, force: true });
     process.exit(128 + os.constants.signals[signal]);
   });
 }

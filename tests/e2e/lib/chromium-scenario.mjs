@@ -27,7 +27,7 @@ export function extensionModePolicy(mode) {
  */
 export async function withChromium(suite, t, { device, helper = true, managedPolicy }, body) {
   const name = slug(t.name);
-  const profile = await makeProfile(suite.work, name, { nssDatabase: suite.nssDatabase });
+  const profile = await makeProfile(suite.work, suite.nextProfileName(), { nssDatabase: suite.nssDatabase });
   profile.env.SEED_ATTEST_POLICY = await prepareDevice(profile.dir, device, suite.pkiDir);
   if (helper) {
     const registration = await registerHost({ program: suite.program, profile, browser: "chromium" });

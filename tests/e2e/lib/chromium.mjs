@@ -74,10 +74,11 @@ export async function launchChromium({ profile, extensionDir, hostMap, managedPo
     exited = true;
   });
   try {
-    await waitFor(() => {
-      if (exited) throw new Error(`Chromium exited during start; see ${logFile}`);
-      return endpoint;
-    }, { timeoutMs: 20_000, what: "Chromium's DevTools endpoint" });
+    await waitFor(() => endpoint, {
+      abortIf: () => exited && `Chromium exited during start; see ${logFile}`,
+      timeoutMs: 20_000,
+      what: "Chromium's DevTools endpoint",
+    });
     const browser = await chromium.connectOverCDP(endpoint, { timeout: 20_000 });
     return new ChromiumSession(browser, started, endpoint);
   } catch (error) {

@@ -64,10 +64,11 @@ export async function launchFirefox({ profile, extensionDir, proxyPort, caCertif
     exited = true;
   });
   try {
-    await waitFor(() => {
-      if (exited) throw new Error(`Firefox exited during start; see ${logFile}`);
-      return endpoint;
-    }, { timeoutMs: 30_000, what: "Firefox's WebDriver BiDi endpoint" });
+    await waitFor(() => endpoint, {
+      abortIf: () => exited && `Firefox exited during start; see ${logFile}`,
+      timeoutMs: 30_000,
+      what: "Firefox's WebDriver BiDi endpoint",
+    });
     const bidi = await WebSocketRpc.connect(`${endpoint.replace(/\/$/, "")}/session`);
     await bidi.send("session.new", { capabilities: { alwaysMatch: { acceptInsecureCerts: false } } });
     const installed = await bidi.send("webExtension.install", { extensionData: { type: "path", path: extensionDir } });

@@ -33,6 +33,7 @@ async function popupOverDevTools(session, target) {
   return {
     how: "as the toolbar action's popup",
     waitForText: (parts, options) => waitForAll(bodyText, parts, options),
+    // What the popup window shows, as a person sees it.
     async screenshot() {
       const { data } = await cdp.send("Page.captureScreenshot", { format: "png" });
       return Buffer.from(data, "base64");

@@ -3,13 +3,28 @@
 // also when a test fails or times out. Commands run by argv, never through a shell.
 
 import { execFile, spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, writeFileSync } from "node:fs";
+import path from "node:path";
 
 const liveGroups = new Set();
+
+// The live groups are also listed in a file run.mjs reads, so that it can kill them even when
+// this process is killed before it could clean up (a timeout, ctest giving up).
+const GROUPS_FILE_NAME = "process-groups"; // run.mjs reads the same name
+const groupsFile = process.env.SEED_E2E_WORK ? path.join(process.env.SEED_E2E_WORK, GROUPS_FILE_NAME) : null;
+
+function trackGroup(pgid, live) {
+  if (live) liveGroups.add(pgid);
+  else liveGroups.delete(pgid);
+  if (groupsFile) writeFileSync(groupsFile, [...liveGroups].map((id) => `${id}\n`).join(""));
+}
 
 process.once("exit", () => {
   for (const pgid of liveGroups) killGroup(pgid, "SIGKILL");
 });
+for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) {
+  process.once(signal, () => process.exit(1)); // runs the exit handler above
+}
 
 function killGroup(pgid, signal) {
   try {
@@ -31,7 +46,7 @@ export function startGroup(file, args, { env, cwd, logFile, onLine } = {}) {
     child.once("exit", (code, signal) => resolve({ code, signal }));
     child.once("error", (error) => resolve({ code: null, signal: null, error }));
   });
-  if (child.pid) liveGroups.add(child.pid);
+  if (child.pid) trackGroup(child.pid, true);
   for (const stream of [child.stdout, child.stderr]) {
     let pending = "";
     stream.on("data", (chunk) => {
@@ -52,7 +67,7 @@ export function startGroup(file, args, { env, cwd, logFile, onLine } = {}) {
     await Promise.race([exited, timer]);
     // The leader may be gone while others in its group linger: the group is killed either way.
     killGroup(child.pid, "SIGKILL");
-    liveGroups.delete(child.pid);
+    trackGroup(child.pid, false);
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   }
   return { child, exited, stop };
@@ -86,11 +101,16 @@ export function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Polls `probe` until it returns a value other than undefined/null/false, or fails after `timeoutMs`. */
-export async function waitFor(probe, { timeoutMs = 10_000, intervalMs = 50, what = "condition" } = {}) {
+/**
+ * Polls `probe` until it returns a value other than undefined/null/false, or fails after
+ * `timeoutMs`, or at once when `abortIf()` returns a reason.
+ */
+export async function waitFor(probe, { timeoutMs = 10_000, intervalMs = 50, what = "condition", abortIf } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last;
   for (;;) {
+    const reason = abortIf?.();
+    if (reason) throw new Error(`gave up waiting for ${what}: ${reason}`);
     try {
       const value = await probe();
       if (value !== undefined && value !== null && value !== false) return value;

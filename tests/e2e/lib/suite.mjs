@@ -45,6 +45,7 @@ export async function openSuite(browser) {
 
   const hostMap = Object.fromEntries([PORTAL_HOST, ...OTHER_HOSTS].map((host) => [host, server.port]));
   const timings = [];
+  let profiles = 0;
   return {
     browser,
     program,
@@ -60,6 +61,11 @@ export async function openSuite(browser) {
     proxyPort: proxy?.port,
     // docs/images is refreshed from a run only when asked (SEED_E2E_UPDATE_DOCS=1).
     docsImages: process.env.SEED_E2E_UPDATE_DOCS === "1" ? path.join(REPOSITORY, "docs", "images") : null,
+    // Short folder names: Chromium's singleton socket path under TMPDIR must fit in 108 bytes.
+    nextProfileName() {
+      profiles += 1;
+      return `p${String(profiles).padStart(2, "0")}`;
+    },
     recordTiming(sample) {
       timings.push(sample);
     },
