@@ -62,16 +62,17 @@ CallerSplit split_callers(const std::vector<std::string>& allowed_callers) {
   return split;
 }
 
-nlohmann::json host_manifest(Flavour flavour, const std::string& program, const std::vector<std::string>& extra_callers) {
-  nlohmann::json manifest = nlohmann::json::parse(manifest_template(flavour));
+nlohmann::ordered_json host_manifest(Flavour flavour, const std::string& program,
+                                     const std::vector<std::string>& extra_callers) {
+  nlohmann::ordered_json manifest = nlohmann::ordered_json::parse(manifest_template(flavour));
   manifest["path"] = program;
-  nlohmann::json& allowed = manifest[std::string(allowed_field(flavour))];
+  nlohmann::ordered_json& allowed = manifest[std::string(allowed_field(flavour))];
   for (const std::string& caller : extra_callers) {
     if (std::find(allowed.begin(), allowed.end(), caller) == allowed.end()) allowed.push_back(caller);
   }
   return manifest;
 }
 
-std::string render_manifest(const nlohmann::json& manifest) { return manifest.dump(2) + "\n"; }
+std::string render_manifest(const nlohmann::ordered_json& manifest) { return manifest.dump(2) + "\n"; }
 
 }  // namespace seed::install
