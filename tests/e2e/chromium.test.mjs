@@ -105,6 +105,7 @@ const ROUTES_TABLE = [
   {
     state: "request", device: "non_se_gsib", helper: false, route: "install_helper",
     check: (snapshot) => {
+      assert.ok(snapshot.annotation.text.includes(suite.message("helper_reason_not_installed")), "says the helper is not installed for this browser");
       assert.match(snapshot.annotation.text, /seed-attest install/);
       assert.match(snapshot.annotation.text, /seed-attest doctor/);
       assert.equal(snapshot.annotation.hasRetry, true, "offers to check again");
@@ -275,6 +276,14 @@ describe("chromium: enforce mode, set by the administrator's managed policy", { 
       // As when the portal is the start page or a restored tab: no waiting for anything.
       const snapshot = await openPortalAndWaitForVerdict(page, { state: "request", delay: 0 });
       assertAnnotated(snapshot, "contact_manager", suite.message);
+      const { annotatedAt, lockedAt } = snapshot.timeline;
+      if (lockedAt === null || lockedAt > annotatedAt) {
+        // Say how long the button stayed usable: when, if at all, the lock came.
+        const lateLock = await waitFor(() => page.evaluate(() => window.standIn.timeline.lockedAt), { timeoutMs: 10_000 }).catch(() => null);
+        t.diagnostic(`verdict at ${annotatedAt.toFixed(0)} ms after navigation with the button unlocked; ` +
+          (lateLock ? `locked at ${lateLock.toFixed(0)} ms` : "still unlocked 10 s later"));
+      }
+      assert.ok(lockedAt !== null && lockedAt <= annotatedAt, "locked while checking, before the verdict");
       await assertLocked(page, snapshot, "lock_not_eligible");
     });
   });
