@@ -1,0 +1,141 @@
+// content.js and popup.js themselves: the browser wiring around the tested parts, run in jsdom
+// against a fake browser.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { JSDOM } from "jsdom";
+
+import { deferred, openPage, settleDom } from "../support/dom.js";
+import { fakeBrowser } from "../support/fake-browser.js";
+import { NONCE, TOKEN, routeReply } from "../support/fixtures.js";
+import { readText } from "../support/repo.js";
+
+let instance = 0;
+async function freshModule(path) {
+  instance += 1;
+  return import(`../../../extension/src/${path}?copy=${instance}`);
+}
+
+function useWindow(win) {
+  globalThis.window = win;
+  globalThis.document = win.document;
+}
+
+describe("content script wiring", () => {
+  test("asks the background for each button's route and renders the validated reply", async () => {
+    const browser = fakeBrowser({ sendMessage: async (message) => (message.type === "seed-attest/route" ? routeReply({ route: "contact_manager", deviceClass: "gmd" }) : undefined) });
+    const win = openPage('<button id="b">Request for SEED</button>');
+    useWindow(win);
+    (await freshModule("content/content.js")).run(browser.api);
+    await settleDom();
+    assert.deepEqual(browser.sent, [{ type: "seed-attest/route", page: "request_for_seed", refresh: false }]);
+    assert.equal(win.document.getElementById("b").dataset.seedAttestRoute, "contact_manager");
+  });
+
+  test("a reply that does not validate is treated as no answer", async () => {
+    const browser = fakeBrowser({ sendMessage: async () => ({ ok: true, route: "<script>" }) });
+    const win = openPage('<button id="b">Request for SEED</button>');
+    useWindow(win);
+    (await freshModule("content/content.js")).run(browser.api);
+    await settleDom();
+    assert.equal(win.document.getElementById("b").dataset.seedAttestRoute, "install_helper");
+  });
+
+  test("enforce from managed storage locks without waiting for the background", async () => {
+    const never = deferred();
+    const browser = fakeBrowser({ managed: { mode: "enforce" }, sendMessage: () => never.promise });
+    const win = openPage('<button id="b">Request for SEED</button>');
+    useWindow(win);
+    (await freshModule("content/content.js")).run(browser.api);
+    await settleDom();
+    assert.equal(win.document.getElementById("b").disabled, true);
+    assert.equal(win.document.getElementById("b").dataset.seedAttestRoute, "checking");
+  });
+
+  test("relays the page's attest request with the nonce only", async () => {
+    const browser = fakeBrowser({ sendMessage: async (message) => (message.type === "seed-attest/attest" ? { ok: true, token: TOKEN } : routeReply()) });
+    const win = openPage("");
+    useWindow(win);
+    const answers = [];
+    win.addEventListener("message", (event) => {
+      if (event.data?.type === "attestation") answers.push(event.data);
+    });
+    (await freshModule("content/content.js")).run(browser.api);
+    win.dispatchEvent(new win.MessageEvent("message", { data: { source: "seed-attest-page", type: "attest", nonce: NONCE }, origin: "https://portal.techpass.gov.sg", source: win }));
+    await settleDom();
+    assert.deepEqual(browser.sent, [{ type: "seed-attest/attest", nonce: NONCE }]);
+    assert.deepEqual(answers, [{ source: "seed-attest-extension", type: "attestation", nonce: NONCE, token: TOKEN }]);
+  });
+
+  test("does nothing off the portal", async () => {
+    const browser = fakeBrowser({ sendMessage: async () => routeReply() });
+    const win = openPage('<button id="b">Request for SEED</button>', { url: "https://example.com/" });
+    useWindow(win);
+    (await freshModule("content/content.js")).run(browser.api);
+    await settleDom();
+    assert.deepEqual(browser.sent, []);
+    assert.equal(win.document.getElementById("b").hasAttribute("data-seed-attest-route"), false);
+  });
+});
+
+describe("popup wiring", () => {
+  const reply = {
+    ok: true,
+    helper: { available: true, reason: null, hostVersion: "0.1.0", detail: null },
+    status: {
+      deviceClass: "non_se_gsib",
+      decidedBy: "certificate",
+      readiness: [],
+      evidence: [{ probe: "gsib-cert", kind: "device_certificate", outcome: "match", detail: "serial 0a:1b:2c:3d:4e:5f" }],
+      policy: { source: "system", sha256: "d".repeat(64) },
+      error: null,
+      checkedAt: "2026-11-27T10:15:30Z",
+      durationMs: 9,
+    },
+    problem: null,
+    page: "request_for_seed",
+    mode: "annotate",
+  };
+
+  async function openPopup(browser) {
+    const html = readText("extension/src/popup/popup.html").replace(/<script[^>]*><\/script>/, "");
+    const { window: win } = new JSDOM(html, { url: "chrome-extension://mmcnnnkjjcnbfgnfpdijcfnhicplpoak/src/popup/popup.html" });
+    const copied = [];
+    useWindow(win);
+    Object.defineProperty(globalThis, "navigator", {
+      value: { clipboard: { writeText: async (text) => copied.push(text) } },
+      configurable: true,
+    });
+    globalThis.chrome = browser.api;
+    await freshModule("popup/popup.js");
+    await settleDom();
+    return { win, copied };
+  }
+
+  test("asks for the status, renders it, re-checks and copies redacted diagnostics", async () => {
+    const browser = fakeBrowser({ sendMessage: async () => reply });
+    const { win, copied } = await openPopup(browser);
+    const doc = win.document;
+    assert.equal(doc.getElementById("device-class").textContent, "non-SE GSIB laptop");
+    assert.equal(doc.getElementById("popup").getAttribute("aria-busy"), "false");
+    doc.getElementById("recheck").click();
+    await settleDom();
+    assert.deepEqual(browser.sent, [
+      { type: "seed-attest/status", refresh: false },
+      { type: "seed-attest/status", refresh: true },
+    ]);
+    doc.getElementById("copy").click();
+    await settleDom();
+    assert.equal(copied.length, 1);
+    assert.match(copied[0], /device_class: non_se_gsib/);
+    assert.doesNotMatch(copied[0], /0a:1b:2c/);
+    assert.match(doc.getElementById("notice").textContent, /copied/);
+  });
+
+  test("a background that does not answer leaves a clear message", async () => {
+    const browser = fakeBrowser({ sendMessage: async () => undefined });
+    const { win } = await openPopup(browser);
+    assert.match(win.document.getElementById("next-text").textContent, /could not get the device status/);
+    assert.equal(win.document.getElementById("recheck").disabled, false);
+  });
+});
