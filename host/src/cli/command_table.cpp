@@ -6,6 +6,9 @@ namespace seed::cli {
 // One line per subcommand, in the order help lists them; each runs from its own file.
 static const Command kCommands[] = {
     {"help", "help [COMMAND]", "show this help, or one command's usage", run_help},
+    {"status", "status [--json] [--policy FILE]", "classify this device: class, next step, readiness, evidence",
+     run_status},
+    {"explain", "explain [--policy FILE]", "which probe and rule decided, step by step", run_explain},
 };
 
 std::span<const Command> commands() { return kCommands; }

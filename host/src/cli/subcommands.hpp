@@ -6,5 +6,7 @@
 namespace seed::cli {
 
 int run_help(const Arguments& args);
+int run_status(const Arguments& args);
+int run_explain(const Arguments& args);
 
 }  // namespace seed::cli

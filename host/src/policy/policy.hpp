@@ -26,7 +26,9 @@ struct ProcessProbe {
   std::string name;  // executable name, compared for equality
 };
 
-enum class OsField { name, version, kernel, arch, virtualization };
+// disk_encryption extends the contract's five fields: how the root filesystem's volume is
+// encrypted ("luks", "dm-crypt", "none", "unknown"); Linux only, elsewhere a command probe says it.
+enum class OsField { name, version, kernel, arch, virtualization, disk_encryption };
 
 struct OsProbe {
   OsField field = OsField::name;
@@ -52,6 +54,8 @@ struct Probe {
 
 // The kind name as the schema spells it: "file", "command", "process", "os", "device_certificate".
 const char* kind_name(const ProbeSpec& spec);
+// The field name as the schema spells it: "name", "version", ..., "disk_encryption".
+const char* field_name(OsField field);
 
 enum class RuleMode { all, any };
 

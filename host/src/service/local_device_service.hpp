@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -9,10 +10,15 @@
 namespace seed::service {
 
 // The device service of this machine: policy, probes and token signing behind the protocol.
-// The report is computed at the first status/attest and kept for the process unless refreshed.
+// The first evaluation starts in the background as the service is made, so that the framing
+// thread only waits for it when a status or attest request arrives (hello and ping never do);
+// its report is kept for the process unless a request asks for a refresh.
 class LocalDeviceService final : public messaging::DeviceService {
  public:
   explicit LocalDeviceService(std::optional<std::string> policy_option = std::nullopt);
+  ~LocalDeviceService() override;  // stops an evaluation still running, and waits for it
+  LocalDeviceService(const LocalDeviceService&) = delete;
+  LocalDeviceService& operator=(const LocalDeviceService&) = delete;
 
   messaging::CallerPolicy caller_policy() override;
   nlohmann::json status(bool refresh) override;
@@ -21,7 +27,10 @@ class LocalDeviceService final : public messaging::DeviceService {
  private:
   const attestation::Report& report(bool refresh);
 
+  struct FirstEvaluation;  // local_device_service.cpp
+
   std::optional<std::string> policy_option_;
+  std::unique_ptr<FirstEvaluation> first_;
   std::optional<attestation::Report> report_;
 };
 
