@@ -1,18 +1,36 @@
 # How seed-attest is linked decides most of its cold start, and a browser starts it for every
-# one-off message. Measured reasons for each flag are in docs/PERFORMANCE.md.
+# one-off message. docs/PERFORMANCE.md has the measurements behind each choice.
 #
-# seed_attest_fast_start(TARGET)
-#   -static-libstdc++ -static-libgcc  loading libstdc++.so costs more than everything else the
-#                                     `hello` path does (its relocations, symbol look-ups and pages)
-#   -Wl,-z,now -Wl,-z,relro           full RELRO: with libstdc++ static few symbols are left to bind,
-#                                     so binding them all at start costs nothing measurable
-#   -Wl,-O1 -Wl,--as-needed           no dependency that nothing uses
-# Not in sanitizer or fuzzing builds: their runtimes want the shared C++ library.
+# SEED_ATTEST_STATIC (default ON): one static, non-PIE executable, like the static C floor the
+# benchmark compares with. Loading libcrypto.so.3 costs ~17,000 relocations and ~130 page faults at
+# every start, more than all the work of a `hello`; relocating a static PIE costs most of that
+# again. OpenSSL provider modules (PKCS#11, TPM) still load: a module brings its own libcrypto.so.3,
+# which OpenSSL's provider interface supports. The price: OpenSSL and glibc security updates reach
+# seed-attest when it is rebuilt, and the executable itself is not address-randomised.
+# OFF links the system's shared libraries (PIE), for distributions that require it.
+#
+# Either way the C++ runtime is linked static: libstdc++.so alone costs more than a `hello`.
+# Sanitizer and fuzzing builds keep every library shared: their runtimes need it.
+option(SEED_ATTEST_STATIC "Link seed-attest statically for a fast cold start (see docs/PERFORMANCE.md)" ON)
+
+if(SEED_ATTEST_SANITIZE OR SEED_ATTEST_FUZZ)
+  set(_seed_fast_start_link OFF)
+elseif(SEED_ATTEST_STATIC)
+  set(_seed_fast_start_link static)
+  # Must be set before find_package(Boost) and find_package(OpenSSL).
+  set(Boost_USE_STATIC_LIBS ON)
+  set(OPENSSL_USE_STATIC_LIBS TRUE)
+else()
+  set(_seed_fast_start_link shared)
+endif()
+
+# seed_attest_fast_start(TARGET): the link options above for the program.
 function(seed_attest_fast_start target)
-  if(SEED_ATTEST_SANITIZE OR SEED_ATTEST_FUZZ)
-    return()
+  if(_seed_fast_start_link STREQUAL "static")
+    target_link_options(${target} PRIVATE -static)
+  elseif(_seed_fast_start_link STREQUAL "shared")
+    # -z now: with libstdc++ static few symbols are left to bind, so full RELRO costs nothing.
+    target_link_options(${target} PRIVATE
+      -static-libstdc++ -static-libgcc -Wl,-O1 -Wl,--as-needed -Wl,-z,now -Wl,-z,relro)
   endif()
-  target_link_options(${target} PRIVATE
-    -static-libstdc++ -static-libgcc
-    -Wl,-O1 -Wl,--as-needed -Wl,-z,now -Wl,-z,relro)
 endfunction()

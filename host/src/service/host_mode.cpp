@@ -3,6 +3,7 @@
 #include <csignal>
 #include <unistd.h>
 
+#include "messaging/deferred_device_service.hpp"
 #include "messaging/dispatcher.hpp"
 #include "messaging/fd_stream.hpp"
 #include "messaging/session.hpp"
@@ -13,7 +14,9 @@ namespace seed::service {
 int serve_native_messaging(const messaging::Caller& caller) {
   // A browser that closes the pipe must end us with a failed write, not a signal.
   std::signal(SIGPIPE, SIG_IGN);
-  LocalDeviceService device;
+  // The device (policy, probes, OpenSSL) is only set up once a request needs it: hello and ping
+  // answer at the speed of the framing alone.
+  messaging::DeferredDeviceService device([] { return std::make_unique<LocalDeviceService>(); });
   messaging::Dispatcher dispatcher(caller, device);
   messaging::FdSource input(STDIN_FILENO);
   messaging::FdSink output(STDOUT_FILENO);
