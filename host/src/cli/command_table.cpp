@@ -9,6 +9,10 @@ static const Command kCommands[] = {
     {"status", "status [--json] [--policy FILE]", "classify this device: class, next step, readiness, evidence",
      run_status},
     {"explain", "explain [--policy FILE]", "which probe and rule decided, step by step", run_explain},
+    {"install", "install [--browser NAME...] [--system] [--dry-run [--platform linux|macos|windows]]",
+     "register the host with the browsers (default: all six, for this user)", run_install},
+    {"uninstall", "uninstall [--browser NAME...] [--system]", "remove exactly what install registered", run_uninstall},
+    {"doctor", "doctor [--json]", "check every link from each browser to the host, and say how to fix it", run_doctor},
 };
 
 std::span<const Command> commands() { return kCommands; }

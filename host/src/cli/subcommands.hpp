@@ -8,5 +8,8 @@ namespace seed::cli {
 int run_help(const Arguments& args);
 int run_status(const Arguments& args);
 int run_explain(const Arguments& args);
+int run_install(const Arguments& args);
+int run_uninstall(const Arguments& args);
+int run_doctor(const Arguments& args);
 
 }  // namespace seed::cli

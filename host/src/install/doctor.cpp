@@ -64,8 +64,8 @@ void check_program(Browser browser, const ManifestPlace& place, const std::strin
   if (!fs::exists(program, error)) {
     findings.push_back({Status::problem, manifest_path,
                         "names the program " + program +
-                            ", which does not exist; the browser cannot start it (\"Failed to start native messaging "
-                            "host.\" or \"Native host has exited.\")",
+                            ", which does not exist; the browser cannot start it (the extension sees \"Error when "
+                            "communicating with the native messaging host.\" or \"Failed to start native messaging host.\")",
                         fix});
     return;
   }
@@ -165,7 +165,10 @@ Section check_browser(Browser browser, const DoctorOptions& options) {
   }
   const bool user_level_allowed = policy.user_level_hosts.value_or(true);
 
+  // The first manifest found is the one the browser uses; where a browser has two candidate
+  // folders in one scope (Vivaldi's undocumented system folder), both are checked.
   std::optional<std::string> used;
+  std::optional<Scope> used_scope;
   bool ignored_user_manifest = false;
   for (const ManifestPlace& place : reading_order(options.platform, browser, options.env)) {
     const auto manifest = registered_manifest(place);
@@ -180,11 +183,14 @@ Section check_browser(Browser browser, const DoctorOptions& options) {
       ignored_user_manifest = true;
       continue;
     }
-    if (used) {
+    if (used && used_scope != place.scope) {
       section.findings.push_back({Status::info, *manifest, "present but not used: " + *used + " comes first", ""});
       continue;
     }
-    used = *manifest;
+    if (!used) {
+      used = *manifest;
+      used_scope = place.scope;
+    }
     const auto callers = split_callers(options.policy.allowed_callers);
     const ManifestCheck check =
         check_manifest_text(options.platform, flavour(browser), read_text(*manifest),

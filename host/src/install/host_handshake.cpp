@@ -104,8 +104,11 @@ std::string judge_reply(const std::string& body, Handshake& result) {
   if (type == "error") {
     return "it answered with the error " + reply.value("code", std::string("?")) + ": " + reply.value("message", std::string());
   }
-  if (type != "hello" || reply.value("protocol", 0) != 1) return "its reply is not a protocol 1 hello: " + body.substr(0, 200);
-  result.host_version = reply.value("host_version", "");
+  const auto version = reply.find("host_version");
+  if (type != "hello" || reply.value("protocol", 0) != 1 || version == reply.end() || !version->is_string()) {
+    return "its reply is not a protocol 1 hello: " + body.substr(0, 200);
+  }
+  result.host_version = version->get<std::string>();
   result.answered = true;
   return {};
 }
@@ -146,7 +149,7 @@ Handshake say_hello(const Launch& launch, std::chrono::milliseconds timeout) {
   std::string prefix;
   const nlohmann::json hello = {{"type", "hello"}, {"protocol", 1}, {"id", "doctor"}};
   if (!write_all(in.native_sink(), frame(hello.dump()))) {
-    result.failure = "it closed its input before reading the hello request";
+    result.failure = "it exited without answering hello";  // it closed its input first
   } else if (!read_exact(out.native_source(), err.native_source(), prefix, 4, stderr_text, deadline)) {
     result.failure = Clock::now() >= deadline
                          ? "it did not answer hello within " + std::to_string(timeout.count()) + " ms"
