@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import { ManagedSettings } from "../../../extension/src/background/settings.js";
-import { deferred } from "../support/dom.js";
+import { deferred } from "../support/deferred.js";
 
 describe("managed settings", () => {
   test("mode is enforce only for the exact word", async () => {

@@ -15,6 +15,14 @@ const CONTENT = {
 };
 const POPUP = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/popup/popup.html` };
 
+// The worker's own timers (idle close after 5 minutes) must not keep this test process alive.
+const realSetTimeout = globalThis.setTimeout;
+globalThis.setTimeout = (fn, ms, ...args) => {
+  const handle = realSetTimeout(fn, ms, ...args);
+  handle.unref?.();
+  return handle;
+};
+
 let instance = 0;
 /** A fresh background.js (a new worker) on `browser`, as `chrome` or as Firefox's `browser`. */
 async function startBackground(browser, { namespace = "chrome" } = {}) {

@@ -50,6 +50,9 @@ describe("content script wiring", () => {
     await settleDom();
     assert.equal(win.document.getElementById("b").disabled, true);
     assert.equal(win.document.getElementById("b").dataset.seedAttestRoute, "checking");
+    never.resolve(routeReply({ mode: "enforce" }));
+    await settleDom();
+    assert.equal(win.document.getElementById("b").disabled, false, "unlocked once verified");
   });
 
   test("relays the page's attest request with the nonce only", async () => {

@@ -18,16 +18,7 @@ export async function settleDom() {
   for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** A promise with its resolve/reject exposed. */
-export function deferred() {
-  let resolve;
-  let reject;
-  const promise = new Promise((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred } from "./deferred.js";
 
 /** Clicks like a person would: a cancelable, bubbling click. Returns false when cancelled. */
 export function click(win, element) {
