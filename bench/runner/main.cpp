@@ -31,7 +31,7 @@ struct Options {
   Settings settings;
 };
 
-int positive(const std::string& flag, const std::string& value) {
+int whole_number(const std::string& flag, const std::string& value) {
   std::size_t used = 0;
   int number = -1;
   try {
@@ -57,10 +57,10 @@ Options parse(int argc, char** argv) {
     else if (flag == "--json") options.json = value;
     else if (flag == "--only") options.only = "," + value + ",";
     else if (flag == "--commit") options.commit = value;
-    else if (flag == "--runs") options.settings.runs = positive(flag, value);
-    else if (flag == "--warmup") options.settings.warmup = positive(flag, value);
-    else if (flag == "--rounds") options.settings.rounds = positive(flag, value);
-    else if (flag == "--round-trips") options.settings.round_trips = positive(flag, value);
+    else if (flag == "--runs") options.settings.runs = whole_number(flag, value);
+    else if (flag == "--warmup") options.settings.warmup = whole_number(flag, value);
+    else if (flag == "--rounds") options.settings.rounds = whole_number(flag, value);
+    else if (flag == "--round-trips") options.settings.round_trips = whole_number(flag, value);
     else throw std::invalid_argument("unknown option " + flag);
   }
   for (const auto* required : {&options.seed_attest, &options.floor, &options.python, &options.python_host,
