@@ -81,7 +81,7 @@ describe("the real host", { skip }, () => {
     try {
       const status = await connection.request("status", { refresh: false });
       assert.ok(["non_se_gsib", "se_gsib", "gmd", "internet_device", "unknown"].includes(status.deviceClass));
-      assert.match(status.policy.sha256, /^[0-9a-f]{64}$/);
+      assert.ok(status.policy.source.length > 0, "the report names its policy");
     } catch (error) {
       if (error instanceof HostError && error.code === "unknown_type") {
         t.skip("this build of the host does not evaluate status yet");
