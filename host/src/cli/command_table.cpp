@@ -13,6 +13,8 @@ static const Command kCommands[] = {
      "register the host with the browsers (default: all six, for this user)", run_install},
     {"uninstall", "uninstall [--browser NAME...] [--system]", "remove exactly what install registered", run_uninstall},
     {"doctor", "doctor [--json]", "check every link from each browser to the host, and say how to fix it", run_doctor},
+    {"verify", "verify --token FILE|- --ca FILE [--nonce N] [--origin O]",
+     "check an attestation token: signature, chain to the CA, expiry, nonce, origin", run_verify},
 };
 
 std::span<const Command> commands() { return kCommands; }

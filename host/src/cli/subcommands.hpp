@@ -11,5 +11,6 @@ int run_explain(const Arguments& args);
 int run_install(const Arguments& args);
 int run_uninstall(const Arguments& args);
 int run_doctor(const Arguments& args);
+int run_verify(const Arguments& args);
 
 }  // namespace seed::cli

@@ -1,8 +1,7 @@
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "cli/arguments.hpp"
 #include "cli/subcommands.hpp"
@@ -53,6 +52,12 @@ std::string trimmed(const std::string& text) {
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : " ") + item;
+  return text.empty() ? "none" : text;
+}
+
 long long seconds_left(const token::Claims& claims) {
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
       std::chrono::system_clock::now().time_since_epoch());
@@ -85,9 +90,14 @@ int run_verify(const Arguments& args) {
   try {
     const token::VerifiedToken verified = token::verify_token(text, options);
     std::printf("%s\n", token::to_json(verified.claims).dump(2).c_str());
-    std::fprintf(stderr, "seed-attest verify: valid %s token from %s, chained to %s, expires in %llds\n",
-                 verified.header["alg"].get<std::string>().c_str(), verified.path.front().subject_line().c_str(),
-                 verified.path.back().subject_line().c_str(), seconds_left(verified.claims));
+    // The certificate's policy OIDs are what the class rests on: a verifier maps them to classes.
+    const crypto::Certificate& device = verified.path.front();
+    std::fprintf(stderr,
+                 "seed-attest verify: valid %s token from %s (certificate policies: %s), chained to %s, "
+                 "expires in %llds\n",
+                 verified.header["alg"].get<std::string>().c_str(), device.subject_line().c_str(),
+                 joined(device.policy_oids()).c_str(), verified.path.back().subject_line().c_str(),
+                 seconds_left(verified.claims));
     return kExitOk;
   } catch (const token::TokenError& error) {
     std::fprintf(stderr, "seed-attest verify: rejected: %s\n", error.what());

@@ -28,12 +28,20 @@ std::string string_member(const nlohmann::json& payload, const char* name) {
   return value.get<std::string>();
 }
 
+// 1970 to 2106: any real iat or exp, and far enough from the ends of int64 (and of the clock's
+// nanosecond range) that the lifetime and skew arithmetic and the messages never overflow.
+constexpr std::int64_t kLatestTime = 0xFFFF'FFFF;
+
 std::int64_t time_member(const nlohmann::json& payload, const char* name) {
   const nlohmann::json& value = member(payload, name);
   if (!value.is_number_integer() || (value.is_number_unsigned() && value.get<std::uint64_t>() > INT64_MAX)) {
     refuse(std::string("claim ") + name + " must be an integer number of seconds");
   }
-  return value.get<std::int64_t>();
+  const auto seconds = value.get<std::int64_t>();
+  if (seconds < 0 || seconds > kLatestTime) {
+    refuse(std::string("claim ") + name + " must be a time between 1970 and 2106");
+  }
+  return seconds;
 }
 
 }  // namespace

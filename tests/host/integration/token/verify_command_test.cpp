@@ -43,6 +43,7 @@ TEST_CASE("verify accepts the host's token and prints its claims") {
   CHECK(claims["nonce"] == kNonce);
   CHECK(claims["device_class"] == "non_se_gsib");
   CHECK_THAT(result.err, Catch::Contains("valid ES256 token from CN=device-non-se.devices.test"));
+  CHECK_THAT(result.err, Catch::Contains(std::string("(certificate policies: ") + std::string(kNonSePolicyOid) + ")"));
 }
 
 TEST_CASE("verify reads the token from a file too") {

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstdint>
 
 #include "token/claims.hpp"
 #include "token/token_error.hpp"
@@ -69,6 +70,13 @@ TEST_CASE("claims refuse missing, mistyped and unknown members") {
   CHECK(problem_of(payload) == "claim iat must be an integer number of seconds");
   payload["iat"] = 18446744073709551615ULL;
   CHECK(problem_of(payload) == "claim iat must be an integer number of seconds");
+  payload["iat"] = -1;
+  CHECK(problem_of(payload) == "claim iat must be a time between 1970 and 2106");
+  payload["iat"] = INT64_MAX;  // exp + skew would overflow
+  CHECK(problem_of(payload) == "claim iat must be a time between 1970 and 2106");
+  payload = to_json(sample());
+  payload["exp"] = 0x1'0000'0000LL;
+  CHECK(problem_of(payload) == "claim exp must be a time between 1970 and 2106");
   payload = to_json(sample());
   payload["nonce"] = 7;
   CHECK(problem_of(payload) == "claim nonce must be a string");
