@@ -45,7 +45,16 @@ function showBadge(result) {
 }
 
 const session = sessionStorage();
-const settings = new ManagedSettings(() => api.storage.managed.get());
+function localStorageArea() {
+  const area = api.storage?.local;
+  if (!area) return null;
+  return {
+    get: async (key) => (await area.get(key))?.[key],
+    set: (key, value) => area.set({ [key]: value }),
+  };
+}
+
+const settings = new ManagedSettings(() => api.storage.managed.get(), { remembered: localStorageArea() });
 settings.load();
 const router = new MessageRouter({
   self: { extensionId: api.runtime.id, popupUrl: api.runtime.getURL("src/popup/popup.html") },

@@ -1,11 +1,12 @@
 // Answers the content script and the popup: checks who is asking and what, then turns the device
 // status into the reply each part needs. No browser API here; background.js wires it up.
 
+import { PAGE_STATES } from "../shared/constants.js";
 import { MESSAGE_TYPES, failure, mayAsk, senderKind, senderOrigin, validateRequest } from "../shared/messages.js";
 import { routeFor } from "../shared/routes.js";
 
-// How long after start-up answers wait for the administrator's mode (see settings.js). The page
-// waits least: the content script reads the mode itself and locks as soon as it knows.
+// How long after start-up answers wait for a fresh read of the administrator's mode before using
+// the remembered one (see settings.js).
 const ROUTE_MODE_WAIT_MS = 50;
 const POPUP_MODE_WAIT_MS = 1000;
 
@@ -69,7 +70,8 @@ export class MessageRouter {
   async #route({ page, refresh }) {
     const [result, mode] = await Promise.all([
       this.#status.get({ refresh }),
-      this.#settings.mode({ waitMs: ROUTE_MODE_WAIT_MS }),
+      // Whether the Request button may be used depends on the mode: that answer must be right.
+      this.#settings.mode({ waitMs: ROUTE_MODE_WAIT_MS, mustKnow: page === PAGE_STATES.request }),
     ]);
     await this.#pages.remember(page);
     const deviceClass = result.status?.deviceClass ?? null;

@@ -2,26 +2,35 @@
 // Only `mode` exists: "annotate" (the default) or "enforce".
 //
 // Chromium answers the first managed-storage read of a browser session only once its policy
-// service has loaded, which can take seconds; the page must not wait for that. So the read starts
-// as soon as the background does, answers wait for it only briefly, and the content script reads
-// the mode too and locks as soon as either side knows it is "enforce".
+// service has loaded, which was seen to take seconds. So the read starts as soon as the
+// background does, and its result is remembered in storage.local (read in milliseconds) for the
+// next start. An answer that cannot wait uses, in order: the fresh read if it comes within
+// `waitMs`, the remembered mode, the default. An answer that must be right (may the Request
+// button be used?) waits for the read when nothing is remembered: enforce mode fails closed.
 
-import { modeFrom } from "../shared/mode.js";
+import { REMEMBERED_MODE_KEY, modeFrom } from "../shared/mode.js";
+// The longest a must-know answer waits for the read before taking the default.
+const MUST_KNOW_MAX_WAIT_MS = 10_000;
 
 export class ManagedSettings {
   #readManaged;
+  #remembered;
   #now;
   #mode = null;
   #reading = null;
   #startedAt = 0;
+  #rememberedMode;
 
   /**
    * @param {() => Promise<Record<string, unknown>>} readManaged  storage.managed.get(), may reject
-   * @param {() => number} [now]
+   * @param {{remembered?: {get: (key: string) => Promise<unknown>, set: (key: string, value: unknown) => Promise<void>}|null,
+   *   now?: () => number}} [options]  remembered: storage.local
    */
-  constructor(readManaged, now = () => Date.now()) {
+  constructor(readManaged, { remembered = null, now = () => Date.now() } = {}) {
     this.#readManaged = readManaged;
+    this.#remembered = remembered;
     this.#now = now;
+    this.#rememberedMode = remembered ? null : undefined; // undefined: nothing to look up
   }
 
   /** Starts reading now (the background calls this at start-up). */
@@ -33,6 +42,7 @@ export class ManagedSettings {
         .catch(() => ({})) // Firefox rejects when no managed storage is configured: the default applies
         .then((stored) => {
           this.#mode = modeFrom(stored?.mode);
+          this.#remember(this.#mode);
           return this.#mode;
         });
     }
@@ -40,25 +50,19 @@ export class ManagedSettings {
   }
 
   /**
-   * The mode. While the read is in progress, waits only until `waitMs` after the read began,
-   * then answers the default: a slow policy service delays the first answer a little, not every one.
-   * @param {{waitMs?: number}} options
+   * @param {{waitMs?: number, mustKnow?: boolean}} options
+   *   waitMs: how long after the read began an answer may wait for it;
+   *   mustKnow: with nothing remembered, wait for the read itself (up to 10 s)
    */
-  async mode({ waitMs = Infinity } = {}) {
+  async mode({ waitMs = Infinity, mustKnow = false } = {}) {
     if (this.#mode !== null) return this.#mode;
     const reading = this.load();
-    if (!Number.isFinite(waitMs)) return reading;
-    const remaining = this.#startedAt + waitMs - this.#now();
-    if (remaining <= 0) return modeFrom(undefined);
-    let timer;
-    const late = new Promise((resolve) => {
-      timer = setTimeout(() => resolve(modeFrom(undefined)), remaining);
-    });
-    try {
-      return await Promise.race([reading, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const quick = await this.#within(reading, this.#startedAt + waitMs - this.#now());
+    if (quick !== null) return quick;
+    const remembered = await this.#rememberedValue();
+    if (remembered) return remembered;
+    if (mustKnow) return (await this.#within(reading, MUST_KNOW_MAX_WAIT_MS)) ?? modeFrom(undefined);
+    return modeFrom(undefined);
   }
 
   /** Called when managed storage changes: read again. */
@@ -66,5 +70,40 @@ export class ManagedSettings {
     this.#mode = null;
     this.#reading = null;
     this.load();
+  }
+
+  // The promise's value if it settles within `ms`, else null.
+  async #within(promise, ms) {
+    if (this.#mode !== null) return this.#mode;
+    if (!(ms > 0)) return null;
+    let timer;
+    const late = new Promise((resolve) => {
+      timer = setTimeout(() => resolve(null), Math.min(ms, 2 ** 31 - 1));
+    });
+    try {
+      return await Promise.race([promise, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #rememberedValue() {
+    if (this.#rememberedMode === null) {
+      try {
+        const stored = await this.#remembered.get(REMEMBERED_MODE_KEY);
+        this.#rememberedMode = stored === undefined ? undefined : modeFrom(stored);
+      } catch {
+        this.#rememberedMode = undefined;
+      }
+    }
+    return this.#rememberedMode;
+  }
+
+  #remember(mode) {
+    this.#rememberedMode = mode;
+    if (!this.#remembered) return;
+    Promise.resolve()
+      .then(() => this.#remembered.set(REMEMBERED_MODE_KEY, mode))
+      .catch(() => {});
   }
 }

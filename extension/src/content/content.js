@@ -3,7 +3,7 @@
 
 import { PORTAL_ORIGIN } from "../shared/constants.js";
 import { MESSAGE_TYPES, validateAttestReply, validateRouteReply } from "../shared/messages.js";
-import { modeFrom } from "../shared/mode.js";
+import { REMEMBERED_MODE_KEY, modeFrom } from "../shared/mode.js";
 import { installPageRelay } from "./page-relay.js";
 import { PortalButtons } from "./portal-buttons.js";
 
@@ -20,14 +20,17 @@ function withTimeout(promise, ms, fallback) {
   ]).finally(() => clearTimeout(timer));
 }
 
-// The administrator's mode, read here too so enforce mode can lock without waiting for the background.
-async function readMode(api) {
-  try {
-    const stored = await api.storage.managed.get("mode");
-    return modeFrom(stored?.mode);
-  } catch {
-    return modeFrom(undefined);
-  }
+// The administrator's mode, read here too so enforce mode can lock without waiting for the
+// background: first as the background last remembered it (fast), then from managed storage.
+function readMode(api, onMode) {
+  Promise.resolve()
+    .then(() => api.storage.local.get(REMEMBERED_MODE_KEY))
+    .then((stored) => onMode(modeFrom(stored?.[REMEMBERED_MODE_KEY])))
+    .catch(() => {});
+  Promise.resolve()
+    .then(() => api.storage.managed.get("mode"))
+    .then((stored) => onMode(modeFrom(stored?.mode)))
+    .catch(() => {});
 }
 
 export function run(api) {
@@ -48,5 +51,5 @@ export function run(api) {
   buttons.start();
   // Not awaited before start: a first managed-storage read can take seconds (see
   // background/settings.js), and annotate mode, the default, must not wait for it.
-  readMode(api).then((mode) => buttons.setMode(mode));
+  readMode(api, (mode) => buttons.setMode(mode));
 }

@@ -6,3 +6,6 @@ import { MODES } from "./constants.js";
 export function modeFrom(value) {
   return value === MODES.enforce ? MODES.enforce : MODES.annotate;
 }
+
+// Where the background remembers the last mode read from managed storage (storage.local).
+export const REMEMBERED_MODE_KEY = "seedAttest.mode";

@@ -77,6 +77,21 @@ describe("background message router", () => {
     assert.equal((await firefoxWithoutPolicy.router.handle({ type: "seed-attest/route", page: "request_for_seed" }, CONTENT)).mode, "annotate");
   });
 
+  test("a Request route waits for the administrator's mode; an Onboard route does not", async () => {
+    let release;
+    const slowManaged = () => new Promise((resolve) => (release = () => resolve({ mode: "enforce" })));
+    const { router } = routerWith({ managed: slowManaged });
+    const onboard = await router.handle({ type: "seed-attest/route", page: "onboard_device" }, CONTENT);
+    assert.equal(onboard.mode, "annotate");
+    let request = null;
+    const pending = router.handle({ type: "seed-attest/route", page: "request_for_seed" }, CONTENT).then((reply) => (request = reply));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(request, null, "no verdict on the Request button before the mode is known");
+    release();
+    await pending;
+    assert.equal(request.mode, "enforce");
+  });
+
   test("the popup gets the status and the page the portal showed last", async () => {
     const { router } = routerWith();
     const before = await router.handle({ type: "seed-attest/status" }, POPUP);

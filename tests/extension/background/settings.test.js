@@ -56,4 +56,37 @@ describe("managed settings", () => {
     assert.equal(await popup, "enforce", "a longer wait gets the real answer");
     assert.equal(await settings.mode({ waitMs: 0 }), "enforce");
   });
+
+  test("a finished read is remembered in storage.local", async () => {
+    const remembered = new Map();
+    const area = { get: async (key) => remembered.get(key), set: async (key, value) => remembered.set(key, value) };
+    await new ManagedSettings(async () => ({ mode: "enforce" }), { remembered: area }).mode();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(remembered.get("seedAttest.mode"), "enforce");
+  });
+
+  test("while a slow read runs, the remembered mode answers at once", async () => {
+    const slow = deferred();
+    const area = { get: async () => "enforce", set: async () => {} };
+    const settings = new ManagedSettings(() => slow.promise, { remembered: area });
+    const started = Date.now();
+    assert.equal(await settings.mode({ waitMs: 10, mustKnow: true }), "enforce");
+    assert.ok(Date.now() - started < 1000);
+    slow.resolve({ mode: "annotate" });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(await settings.mode({ waitMs: 0 }), "annotate", "the fresh read wins once it is in");
+  });
+
+  test("with nothing remembered, a must-know answer waits for the read; others do not", async () => {
+    const slow = deferred();
+    const area = { get: async () => undefined, set: async () => {} };
+    const settings = new ManagedSettings(() => slow.promise, { remembered: area });
+    assert.equal(await settings.mode({ waitMs: 10 }), "annotate", "the Onboard page and the like take the default");
+    let answered = null;
+    const mustKnow = settings.mode({ waitMs: 10, mustKnow: true }).then((mode) => (answered = mode));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(answered, null, "still waiting for the administrator's word");
+    slow.resolve({ mode: "enforce" });
+    assert.equal(await mustKnow, "enforce");
+  });
 });

@@ -55,6 +55,19 @@ describe("content script wiring", () => {
     assert.equal(win.document.getElementById("b").disabled, false, "unlocked once verified");
   });
 
+  test("enforce remembered from an earlier start locks while managed storage is still loading", async () => {
+    const never = deferred();
+    const browser = fakeBrowser({ local: { "seedAttest.mode": "enforce" }, sendMessage: () => never.promise });
+    browser.api.storage.managed.get = () => new Promise(() => {});
+    const win = openPage('<button id="b">Request for SEED</button>');
+    useWindow(win);
+    (await freshModule("content/content.js")).run(browser.api);
+    await settleDom();
+    assert.equal(win.document.getElementById("b").disabled, true);
+    never.resolve(routeReply({ route: "contact_manager", mode: "enforce" }));
+    await settleDom();
+  });
+
   test("relays the page's attest request with the nonce only", async () => {
     const browser = fakeBrowser({ sendMessage: async (message) => (message.type === "seed-attest/attest" ? { ok: true, token: TOKEN } : routeReply()) });
     const win = openPage("");

@@ -18,10 +18,12 @@ function event() {
  * @param {object} options
  * @param {(port: object) => void} [options.onConnectNative]  plays the host on a new port
  * @param {object} [options.managed]  managed storage contents
+ * @param {object} [options.local]  storage.local contents
  * @param {(message: object) => Promise<object>} [options.sendMessage]  the background, for content/popup
  */
-export function fakeBrowser({ onConnectNative = () => {}, managed = {}, sendMessage = async () => undefined } = {}) {
+export function fakeBrowser({ onConnectNative = () => {}, managed = {}, local: localValues = {}, sendMessage = async () => undefined } = {}) {
   const session = new Map();
+  const local = new Map(Object.entries(localValues));
   const badge = {};
   const nativeConnections = [];
   const sent = [];
@@ -82,6 +84,12 @@ export function fakeBrowser({ onConnectNative = () => {}, managed = {}, sendMess
           for (const [key, value] of Object.entries(items)) session.set(key, structuredClone(value));
         },
       },
+      local: {
+        get: async (key) => (local.has(key) ? { [key]: structuredClone(local.get(key)) } : {}),
+        set: async (items) => {
+          for (const [key, value] of Object.entries(items)) local.set(key, structuredClone(value));
+        },
+      },
       managed: { get: async () => structuredClone(managed) },
       onChanged: event(),
     },
@@ -101,7 +109,7 @@ export function fakeBrowser({ onConnectNative = () => {}, managed = {}, sendMess
       getUILanguage: () => "en-SG",
     },
   };
-  return { api, session, badge, nativeConnections, sent };
+  return { api, session, local, badge, nativeConnections, sent };
 }
 
 /** Delivers a runtime message the way the browser does; resolves with what sendResponse got. */
