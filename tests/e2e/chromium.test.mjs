@@ -346,18 +346,13 @@ describe("chromium: the popup", () => {
 });
 
 describe("chromium: timing", () => {
-  const COLD_RUNS = 3;
+  const ROUNDS = 3;
   const WARM_RUNS = 5;
-  for (let round = 1; round <= COLD_RUNS; round += 1) {
-    test(`timing round ${round}: navigation -> annotation, cold then warm`, SCENARIO, async (t) => {
-      await withChromium(suite, t, { device: "non_se_gsib" }, async ({ session, page }) => {
-        // Cold: neither the extension's service worker nor the host is running. The worker starts
-        // once when the extension is installed; it is stopped as Chromium stops an idle one.
-        await session.runningServiceWorker(CHROMIUM_EXTENSION_ID, 3000);
-        const stopped = await session.stopServiceWorkers(CHROMIUM_EXTENSION_ID);
-        assert.equal(stopped, true, "the service worker was stopped before the cold navigation");
-        const measure = async (kind) => {
-          const snapshot = await openPortalAndWaitForVerdict(page, { state: "request", delay: 0 });
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    test(`timing round ${round}: navigation -> annotation, first run, warm, then cold after a restart`, SCENARIO, async (t) => {
+      await withChromium(suite, t, { device: "non_se_gsib" }, async ({ session, page, relaunch }) => {
+        const measure = async (kind, onPage) => {
+          const snapshot = await openPortalAndWaitForVerdict(onPage, { state: "request", delay: 0 });
           assert.equal(snapshot.button.route, "request_via_portal");
           const sample = {
             browser: "chromium",
@@ -369,8 +364,19 @@ describe("chromium: timing", () => {
           suite.recordTiming(sample);
           t.diagnostic(`${kind}: navigation -> annotation ${sample.navigationToAnnotationMs} ms (button -> annotation ${sample.buttonToAnnotationMs} ms)`);
         };
-        await measure("cold");
-        for (let i = 0; i < WARM_RUNS; i += 1) await measure("warm");
+        // Without a running worker: it starts once when the extension loads, and is then stopped
+        // as Chromium stops an idle one.
+        const stopWorker = async (browser) => {
+          await browser.runningServiceWorker(CHROMIUM_EXTENSION_ID, 3000);
+          assert.equal(await browser.stopServiceWorkers(CHROMIUM_EXTENSION_ID), true, "the service worker was stopped");
+        };
+
+        await stopWorker(session);
+        await measure("first_run", page);
+        for (let i = 0; i < WARM_RUNS; i += 1) await measure("warm", page);
+        const restarted = await relaunch();
+        await stopWorker(restarted.session);
+        await measure("cold", restarted.page);
       });
     });
   }

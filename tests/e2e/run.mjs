@@ -156,19 +156,20 @@ process.exit(code);
 
 async function printTiming(file) {
   let samples;
+  let kinds;
   try {
-    samples = JSON.parse(await readFile(file, "utf8")).samples;
+    ({ samples, kinds } = JSON.parse(await readFile(file, "utf8")));
   } catch {
     return;
   }
   if (!samples?.length) return;
   const lines = [`navigation -> annotation in ${options.browser} (${file}):`];
-  for (const kind of ["cold", "warm"]) {
+  for (const kind of Object.keys(kinds ?? {})) {
     const values = samples.filter((sample) => sample.kind === kind).map((sample) => sample.navigationToAnnotationMs).sort((a, b) => a - b);
     if (!values.length) continue;
     const middle = Math.floor(values.length / 2);
     const median = values.length % 2 ? values[middle] : Math.round(((values[middle - 1] + values[middle]) / 2) * 10) / 10;
-    lines.push(`  ${kind}: median ${median} ms, min ${values[0]} ms, max ${values.at(-1)} ms over ${values.length} runs`);
+    lines.push(`  ${kind}: median ${median} ms, min ${values[0]} ms, max ${values.at(-1)} ms over ${values.length} runs (${kinds[kind]})`);
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -3,7 +3,7 @@
 // happens. Failures leave a screenshot and the browser's log in the artifacts folder.
 
 import assert from "node:assert/strict";
-import { access, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { launchChromium } from "./chromium.mjs";
 import { prepareDevice } from "./device.mjs";
@@ -23,30 +23,41 @@ export function extensionModePolicy(mode) {
  * @param {object} suite  from openSuite("chromium")
  * @param {import("node:test").TestContext} t
  * @param {{device: string, helper?: boolean, managedPolicy?: object}} options
- * @param {(scenario: {session: object, page: import("playwright-core").Page, profile: object, artifacts: string}) => Promise<void>} body
+ * @param {(scenario: {session: object, page: import("playwright-core").Page, profile: object, artifacts: string,
+ *   relaunch: () => Promise<{session: object, page: import("playwright-core").Page}>}) => Promise<void>} body
  */
 export async function withChromium(suite, t, { device, helper = true, managedPolicy }, body) {
   const name = slug(t.name);
   const profile = await makeProfile(suite.work, suite.nextProfileName(), { nssDatabase: suite.nssDatabase });
   profile.env.SEED_ATTEST_POLICY = await prepareDevice(profile.dir, device, suite.pkiDir);
   if (helper) {
-    const registration = await registerHost({ program: suite.program, profile, browser: "chromium" });
-    await access(registration.manifest).catch(() => assert.fail(`${registration.how} wrote no ${registration.manifest}`));
-    t.diagnostic(`host registered by ${registration.how}`);
+    await registerHost({ program: suite.program, profile, browser: "chromium" });
   }
   const artifacts = path.join(suite.artifacts, name);
   await mkdir(artifacts, { recursive: true });
-  const session = await launchChromium({
-    profile,
-    extensionDir: suite.extensionDir,
-    hostMap: suite.hostMap,
-    managedPolicy,
-    logFile: path.join(artifacts, "chromium.log"),
-  });
+  let launches = 0;
+  const launch = () => {
+    launches += 1;
+    return launchChromium({
+      profile,
+      extensionDir: suite.extensionDir,
+      hostMap: suite.hostMap,
+      managedPolicy,
+      logFile: path.join(artifacts, launches === 1 ? "chromium.log" : `chromium-${launches}.log`),
+    });
+  };
+  let session = await launch();
   let page;
+  // Stops the browser and starts it again on the same profile, as after a restart.
+  const relaunch = async () => {
+    await session.close();
+    session = await launch();
+    page = await session.newPage();
+    return { session, page };
+  };
   try {
     page = await session.newPage();
-    await body({ session, page, profile, artifacts });
+    await body({ session, page, profile, artifacts, relaunch });
   } catch (error) {
     if (page) await page.screenshot({ path: path.join(artifacts, "failure.png"), fullPage: true }).catch(() => {});
     throw error;

@@ -165,25 +165,36 @@ class ChromiumSession {
 
   /**
    * Stops the extension's service worker, as Chromium does after it has been idle; true once
-   * the browser lists it no more.
+   * the browser has listed it no more for a moment. Events right after start (the extension's
+   * first storage reads and changes) can wake it again, so this tries for a few seconds.
    */
-  async stopServiceWorkers(extensionId) {
+  async stopServiceWorkers(extensionId, { timeoutMs = 10_000 } = {}) {
+    const running = async () =>
+      (await this.targets()).some((target) => target.type === "service_worker" && target.url.startsWith(`chrome-extension://${extensionId}/`));
     const page = await this.context.newPage();
     try {
       const cdp = await this.context.newCDPSession(page);
       await cdp.send("ServiceWorker.enable");
-      await cdp.send("ServiceWorker.stopAllWorkers");
-      const running = async () =>
-        (await this.targets()).some((target) => target.type === "service_worker" && target.url.startsWith(`chrome-extension://${extensionId}/`));
-      return await waitFor(async () => !(await running()), { timeoutMs: 5000, what: "the service worker to stop" });
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        await cdp.send("ServiceWorker.stopAllWorkers");
+        const stopped = await waitFor(async () => !(await running()), { timeoutMs: 1000, what: "the service worker to stop" }).catch(() => false);
+        if (stopped) {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          if (!(await running())) return true;
+        }
+      }
+      return false;
     } finally {
       await page.close();
     }
   }
 
   async close() {
+    if (this.closed) return;
+    this.closed = true;
     try {
-      await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      await Promise.race([this.browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     } finally {
       await this.processGroup.stop();
     }

@@ -16,6 +16,13 @@ export const PORTAL_ORIGIN = `https://${PORTAL_HOST}`;
 // A sibling on the same domain and a look-alike: the extension must leave both alone.
 export const OTHER_HOSTS = Object.freeze(["docs.techpass.gov.sg", "portal.techpass.gov.sg.example.com"]);
 
+// What each kind of navigation -> annotation sample means (timing.json carries this too).
+export const TIMING_KINDS = Object.freeze({
+  first_run: "a new profile: nothing remembered yet, no service worker, no host process",
+  cold: "the browser restarted on that profile: no service worker, no host process",
+  warm: "the next navigations in the same browser: service worker and host running",
+});
+
 function required(name) {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the suite through tests/e2e/run.mjs (ctest does)`);
@@ -70,7 +77,7 @@ export async function openSuite(browser) {
       timings.push(sample);
     },
     async close() {
-      await writeFile(path.join(artifacts, "timing.json"), `${JSON.stringify({ browser, samples: timings }, null, 2)}\n`);
+      await writeFile(path.join(artifacts, "timing.json"), `${JSON.stringify({ browser, kinds: TIMING_KINDS, samples: timings }, null, 2)}\n`);
       await proxy?.close();
       await server.close();
     },
