@@ -137,11 +137,13 @@ std::vector<ProbeOutcome> run_probes(const policy::Policy& policy, const ProbeRu
     work(run, 0);
   }
 
+  bool all_finished = false;
   {
     std::unique_lock lock(run->mutex);
     run->changed.wait_until(lock, run->deadline,
                             [&] { return run->finished == run->probes.size() || run->stop.stop_requested(); });
-    if (run->finished < run->probes.size()) {
+    all_finished = run->finished == run->probes.size();
+    if (!all_finished) {
       run->cutoff = stop.stop_requested() ? "not finished: the evaluation was stopped"
                                           : "did not finish within the " + budget_text(limits.budget) + " time budget";
       run->stop.request_stop();
@@ -164,8 +166,10 @@ std::vector<ProbeOutcome> run_probes(const policy::Policy& policy, const ProbeRu
     }
   }
   for (auto& [worker, thread] : workers) {
-    bool done = false;
-    {
+    // With every probe done the workers are on their way out: wait for them, so that nothing
+    // of theirs (OpenSSL's per-thread state, say) outlives the evaluation.
+    bool done = all_finished;
+    if (!done) {
       const std::lock_guard lock(run->mutex);
       done = run->worker_done[worker];
     }
