@@ -30,10 +30,9 @@ nlohmann::json LocalDeviceService::attest(const messaging::AttestRequest& reques
   nlohmann::json reply = attestation::to_status_json(current);
   if (!current.signer) return without_token(std::move(reply), kNoDeviceKey, "");
 
-  // The probe is evaluated again now: the key is loaded only to sign, and a certificate that
-  // expired or a key that went away since the report was made must not sign.
+  // Checked again now: a certificate that expired since the report was made must not sign.
   const auto now = std::chrono::system_clock::now();
-  attestation::DeviceCertificateEvaluation evaluation = attestation::evaluate_device_certificate(*current.signer, now);
+  attestation::DeviceCertificateEvaluation evaluation = attestation::signing_identity(*current.signer, now);
   if (!evaluation.identity) {
     return without_token(std::move(reply), kDeviceKeyUnavailable,
                          "probe " + current.signer_probe + ": " + evaluation.result.detail);

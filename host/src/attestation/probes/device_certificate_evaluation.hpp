@@ -23,4 +23,12 @@ struct DeviceCertificateEvaluation {
 DeviceCertificateEvaluation evaluate_device_certificate(const policy::CertificateProbe& probe,
                                                         std::chrono::system_clock::time_point now);
 
+// The key to sign a token with, for a probe that matched. When this process already evaluated the
+// same probe and it matched, what it loaded is used again if the chain still verifies at `now`
+// (subject, policy OIDs and key pairing cannot have changed for the same certificate and key);
+// otherwise the probe is evaluated afresh. A browser starts the host for one request, so this
+// spares reading and parsing every file a second time a few milliseconds after the first.
+DeviceCertificateEvaluation signing_identity(const policy::CertificateProbe& probe,
+                                             std::chrono::system_clock::time_point now);
+
 }  // namespace seed::attestation

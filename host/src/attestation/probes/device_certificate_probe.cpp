@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,54 @@ bool is_missing_file(const std::string& location) {
 }
 
 DeviceCertificateEvaluation outcome(Outcome kind, std::string detail) { return {{kind, std::move(detail)}, {}}; }
+
+// What a match loaded, kept for signing later in the same process.
+struct LoadedMatch {
+  ProbeResult result;
+  crypto::CertifiedKey identity;
+  std::vector<crypto::Certificate> intermediates;
+  std::vector<crypto::Certificate> anchors;
+};
+
+class MatchMemory {
+ public:
+  void remember(const std::string& probe, LoadedMatch match) {
+    const std::lock_guard lock(mutex_);
+    matches_.insert_or_assign(probe, std::move(match));
+  }
+  void forget(const std::string& probe) {
+    const std::lock_guard lock(mutex_);
+    matches_.erase(probe);
+  }
+  std::optional<LoadedMatch> recall(const std::string& probe) const {
+    const std::lock_guard lock(mutex_);
+    const auto found = matches_.find(probe);
+    if (found == matches_.end()) return std::nullopt;
+    return found->second;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, LoadedMatch> matches_;
+};
+
+// Never destroyed: a probe abandoned past the evaluation's time budget may still finish in its
+// own thread while the process exits.
+MatchMemory& match_memory() {
+  static auto* memory = new MatchMemory;
+  return *memory;
+}
+
+// Everything that decides whether a probe matches, as one string.
+std::string probe_key(const policy::CertificateProbe& probe) {
+  std::string key = probe.certificate + '\0' + probe.key + '\0';
+  for (const auto* list : {&probe.anchors, &probe.intermediates, &probe.policy_oids}) {
+    for (const std::string& item : *list) key += item + '\n';
+    key += '\0';
+  }
+  for (const auto& [attribute, pattern] : probe.subject) key += attribute + '=' + pattern + '\n';
+  return key + (probe.show_identifiers ? "1" : "0");
+}
 
 std::vector<crypto::Certificate> load_all(const std::vector<std::string>& locations) {
   std::vector<crypto::Certificate> certificates;
@@ -113,6 +163,7 @@ DeviceCertificateEvaluation evaluate(const policy::CertificateProbe& probe, std:
   std::vector<crypto::Certificate> x5c(chain.path.begin(), chain.path.end() - (chain.path.size() > 1 ? 1 : 0));
   crypto::CertifiedKey identity{std::move(key), std::move(x5c)};
   ProbeResult result{Outcome::match, match_detail(probe, identity)};
+  match_memory().remember(probe_key(probe), {result, identity, intermediates, anchors});
   return {std::move(result), std::move(identity)};
 }
 
@@ -120,11 +171,28 @@ DeviceCertificateEvaluation evaluate(const policy::CertificateProbe& probe, std:
 
 DeviceCertificateEvaluation evaluate_device_certificate(const policy::CertificateProbe& probe,
                                                         std::chrono::system_clock::time_point now) {
+  DeviceCertificateEvaluation evaluation;
   try {
-    return evaluate(probe, now);
+    evaluation = evaluate(probe, now);
   } catch (const crypto::CryptoError& error) {
-    return outcome(Outcome::error, error.what());
+    evaluation = outcome(Outcome::error, error.what());
   }
+  if (!evaluation.identity) match_memory().forget(probe_key(probe));
+  return evaluation;
+}
+
+DeviceCertificateEvaluation signing_identity(const policy::CertificateProbe& probe,
+                                             std::chrono::system_clock::time_point now) {
+  if (auto loaded = match_memory().recall(probe_key(probe))) {
+    try {
+      const crypto::ChainVerification chain =
+          crypto::verify_chain(loaded->identity.chain.front(), loaded->intermediates, loaded->anchors, now);
+      if (chain.verified()) return {std::move(loaded->result), std::move(loaded->identity)};
+    } catch (const crypto::CryptoError&) {
+      // Evaluated afresh below, which reports the failure.
+    }
+  }
+  return evaluate_device_certificate(probe, now);
 }
 
 ProbeResult run_device_certificate_probe(const policy::CertificateProbe& probe) {

@@ -42,3 +42,13 @@ TEST_CASE("key types: EC P-256 and RSA 2048 sign tokens, others do not") {
   CHECK(key_type(ed25519.get()) == KeyType::unsupported);
   CHECK(describe_key(ed25519.get()) == "ED25519");
 }
+
+TEST_CASE("copies of a private key share the same key") {
+  const PrivateKey original = load_private_key(shared_test_pki().key("device-se"));
+  PrivateKey copy = original;
+  CHECK(copy.get() == original.get());
+  copy = load_private_key(shared_test_pki().key("device-rsa"));
+  CHECK(key_type(copy.get()) == KeyType::rsa);
+  CHECK(key_type(original.get()) == KeyType::ec_p256);
+  CHECK(original.pairs_with(load_certificate(shared_test_pki().certificate("device-se"))));
+}

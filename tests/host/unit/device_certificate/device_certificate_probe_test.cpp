@@ -132,3 +132,36 @@ TEST_CASE("unreadable evidence and a broken policy are errors, not no_match") {
   unknown_scheme.key = "pkcs11:token=none;object=device";  // no such provider configured here
   CHECK(run_device_certificate_probe(unknown_scheme).outcome == Outcome::error);
 }
+
+TEST_CASE("signing_identity reuses what a match loaded while the chain still verifies") {
+  const auto now = std::chrono::system_clock::now();
+  CertificateProbe probe = probe_for("device-se");
+  probe.policy_oids = {std::string(seed::test::kSePolicyOid)};
+  const DeviceCertificateEvaluation first = evaluate_device_certificate(probe, now);
+  REQUIRE(first.identity);
+  const DeviceCertificateEvaluation again = signing_identity(probe, now + std::chrono::seconds{5});
+  CHECK(again.result.outcome == Outcome::match);
+  REQUIRE(again.identity);
+  CHECK(again.identity->key.get() == first.identity->key.get());  // the same loaded key, not reloaded
+  CHECK(again.identity->chain.size() == 2);
+
+  // Two years on the device certificate has expired: evaluated afresh, and refused.
+  const DeviceCertificateEvaluation later = signing_identity(probe, now + std::chrono::hours{24 * 730});
+  CHECK(later.result.outcome == Outcome::no_match);
+  CHECK_THAT(later.result.detail, Catch::Contains("certificate has expired"));
+  CHECK_FALSE(later.identity);
+  // ...and forgotten: the next signature loads the files again.
+  const DeviceCertificateEvaluation reloaded = signing_identity(probe, now);
+  REQUIRE(reloaded.identity);
+  CHECK(reloaded.identity->key.get() != first.identity->key.get());
+}
+
+TEST_CASE("signing_identity evaluates a probe this process has not seen match") {
+  CertificateProbe probe = probe_for("device-rsa");
+  probe.subject = {{"CN", "^device-rsa\\."}};
+  const DeviceCertificateEvaluation evaluation = signing_identity(probe, std::chrono::system_clock::now());
+  CHECK(evaluation.result.outcome == Outcome::match);
+  CHECK(evaluation.identity);
+  CHECK(signing_identity(probe_for("device-mismatched"), std::chrono::system_clock::now()).result.outcome ==
+        Outcome::no_match);
+}
