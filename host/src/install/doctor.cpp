@@ -171,6 +171,7 @@ Section check_browser(Browser browser, const DoctorOptions& options) {
   std::optional<Scope> used_scope;
   bool ignored_user_manifest = false;
   for (const ManifestPlace& place : reading_order(options.platform, browser, options.env)) {
+    if (place.scope == Scope::user && options.env.home.empty()) continue;  // reported once, in run_doctor
     const auto manifest = registered_manifest(place);
     const std::string where = place.registry.empty() ? place.manifest_path : place.registry.front().display();
     if (!manifest) {
@@ -248,6 +249,11 @@ Section check_policy(const PolicySummary& policy) {
 
 DoctorReport run_doctor(const DoctorOptions& options) {
   DoctorReport report;
+  if (options.env.home.empty()) {
+    report.sections.push_back({"environment", "Environment",
+                               {{Status::warning, "HOME", "is not set, so per-user manifests were not checked",
+                                 "run doctor as the user whose browsers should reach the host"}}});
+  }
   for (const Browser browser : kAllBrowsers) report.sections.push_back(check_browser(browser, options));
   report.sections.push_back(check_policy(options.policy));
   return report;

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/process.hpp>
 #include <cerrno>
 #include <cstdint>
@@ -44,17 +45,20 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-// Reads until `out` holds `count` bytes from stdout, keeping what stderr says; false on end of
-// stream or deadline.
-bool read_exact(int out_fd, int err_fd, std::string& out, std::size_t count, std::string& err, Clock::time_point deadline) {
+enum class ReadEnd { complete, closed, timed_out };
+
+// Reads until `out` holds `count` bytes from stdout, keeping what stderr says.
+ReadEnd read_exact(int out_fd, int err_fd, std::string& out, std::size_t count, std::string& err,
+                   Clock::time_point deadline) {
   char buffer[65536];
   while (out.size() < count) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    if (left <= 0) return false;
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) return ReadEnd::timed_out;
     pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
     const int ready = ::poll(fds, err_fd >= 0 ? 2 : 1, static_cast<int>(left));
     if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) return false;
+    if (ready == 0) continue;  // the deadline check above decides
+    if (ready < 0) return ReadEnd::closed;
     if (err_fd >= 0 && (fds[1].revents & (POLLIN | POLLHUP)) != 0) {
       const ssize_t got = ::read(err_fd, buffer, sizeof buffer);
       if (got > 0 && err.size() < 4096) err.append(buffer, static_cast<std::size_t>(got));
@@ -63,11 +67,11 @@ bool read_exact(int out_fd, int err_fd, std::string& out, std::size_t count, std
     if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
       const ssize_t got = ::read(out_fd, buffer, std::min(sizeof buffer, count - out.size()));
       if (got < 0 && errno == EINTR) continue;
-      if (got <= 0) return false;
+      if (got <= 0) return ReadEnd::closed;
       out.append(buffer, static_cast<std::size_t>(got));
     }
   }
-  return true;
+  return ReadEnd::complete;
 }
 
 void close_source(bp::pipe& pipe) {
@@ -150,17 +154,18 @@ Handshake say_hello(const Launch& launch, std::chrono::milliseconds timeout) {
   const nlohmann::json hello = {{"type", "hello"}, {"protocol", 1}, {"id", "doctor"}};
   if (!write_all(in.native_sink(), frame(hello.dump()))) {
     result.failure = "it exited without answering hello";  // it closed its input first
-  } else if (!read_exact(out.native_source(), err.native_source(), prefix, 4, stderr_text, deadline)) {
-    result.failure = Clock::now() >= deadline
-                         ? "it did not answer hello within " + std::to_string(timeout.count()) + " ms"
-                         : "it exited without answering hello";
+  } else if (const ReadEnd end = read_exact(out.native_source(), err.native_source(), prefix, 4, stderr_text, deadline);
+             end != ReadEnd::complete) {
+    result.failure = end == ReadEnd::timed_out ? "it did not answer hello within " + std::to_string(timeout.count()) + " ms"
+                                               : "it exited without answering hello";
   } else {
     std::uint32_t length = 0;
     std::memcpy(&length, prefix.data(), sizeof length);
     std::string body;
     if (length > kMaxReply) {
       result.failure = "its output is not a native-messaging frame (it starts with \"" + first_line(prefix) + "\")";
-    } else if (!read_exact(out.native_source(), err.native_source(), body, length, stderr_text, deadline)) {
+    } else if (read_exact(out.native_source(), err.native_source(), body, length, stderr_text, deadline) !=
+               ReadEnd::complete) {
       result.failure = "its reply ended inside a frame";
     } else {
       result.failure = judge_reply(body, result);

@@ -187,3 +187,15 @@ TEST_CASE("the JSON report carries every section and finding", "[install][doctor
   CHECK(json["sections"][6]["id"] == "policy");
   CHECK(render_report(machine.doctor()).find("✗ no manifest where Chromium looks") != std::string::npos);
 }
+
+TEST_CASE("without HOME, doctor says per-user manifests were not checked", "[install][doctor]") {
+  Machine machine;
+  machine.install(Scope::system, {Browser::chromium});
+  machine.env.home.clear();
+  const DoctorReport report = machine.doctor();
+  const auto warnings = with_status(section(report, "environment"), Status::warning);
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0].message, Catch::Contains("per-user manifests were not checked"));
+  CHECK(with_status(section(report, "chromium"), Status::problem).empty());
+  for (const Finding& finding : section(report, "chromium").findings) CHECK(finding.subject.find(".config") == std::string::npos);
+}
