@@ -26,9 +26,10 @@ else
 fi
 
 mapfile -t all_targets < <(sed -n 's/^seed_attest_fuzz_target(\([a-z_]*\) .*/\1/p' "$root/fuzz/targets.cmake")
+buildable=$(ninja -C "$build" -t targets all 2>/dev/null || true)
 built=()
 for t in "${all_targets[@]}"; do
-  if ninja -C "$build" -t targets all 2>/dev/null | grep -q "^fuzz_$t:"; then built+=("$t"); fi
+  if grep -q "^fuzz_$t:" <<<"$buildable"; then built+=("$t"); fi
 done
 
 if [ "$wanted" = all ]; then
@@ -40,13 +41,19 @@ else
 fi
 [ ${#targets[@]} -gt 0 ] || { echo "fuzz: no target can be built" >&2; exit 2; }
 
-cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}" >/dev/null
+if ! build_log=$(cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}" 2>&1); then
+  printf '%s\n' "$build_log" | grep -E -A5 'error|FAILED' | head -n 40 >&2
+  echo "fuzz: the targets do not build" >&2
+  exit 2
+fi
 
 # Per target: longest input worth trying (frames need room past the 64 KiB inbound limit).
 max_len() {
   case $1 in
     frame_session) echo 70000 ;;
     request_dispatch) echo 70000 ;;
+    policy_pattern) echo 66000 ;;
+    policy_document) echo 16384 ;;
     *) echo 8192 ;;
   esac
 }

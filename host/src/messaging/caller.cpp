@@ -52,9 +52,13 @@ std::optional<std::string> caller_refusal(const Caller& caller, const CallerPoli
     if (policy.require_caller) return std::string("the policy requires a browser-identified caller");
     return std::nullopt;
   }
+  // An extension origin serves only a Chromium launch and an add-on ID only a Firefox one, so a
+  // launch in one browser's form can never borrow an entry meant for the other.
   const auto wanted = without_trailing_slash(caller.id);
-  const bool listed = std::any_of(policy.allowed_callers.begin(), policy.allowed_callers.end(),
-                                  [&](const std::string& entry) { return without_trailing_slash(entry) == wanted; });
+  const bool chromium = caller.kind == CallerKind::chromium;
+  const bool listed = std::any_of(policy.allowed_callers.begin(), policy.allowed_callers.end(), [&](const std::string& entry) {
+    return entry.starts_with(kChromeScheme) == chromium && without_trailing_slash(entry) == wanted;
+  });
   if (listed) return std::nullopt;
   return "caller " + caller.id + " is not in this host's allow-list";
 }
