@@ -56,6 +56,15 @@ std::optional<std::string> closed_to_others(const std::string& program) {
   return std::nullopt;
 }
 
+// What the extension is told when the browser cannot run `program`.
+std::string start_failure(Browser browser, const std::string& program) {
+  if (browser == Browser::firefox) {
+    return "Firefox reports \"File at path " + program + " does not exist, or is not executable\"";
+  }
+  return "the extension sees \"Error when communicating with the native messaging host.\" or \"Failed to start "
+         "native messaging host.\"";
+}
+
 void check_program(Browser browser, const ManifestPlace& place, const std::string& manifest_path,
                    const std::string& program, const DoctorOptions& options, std::vector<Finding>& findings) {
   const std::string fix = "run seed-attest install again with the seed-attest browsers should start (" +
@@ -63,17 +72,14 @@ void check_program(Browser browser, const ManifestPlace& place, const std::strin
   std::error_code error;
   if (!fs::exists(program, error)) {
     findings.push_back({Status::problem, manifest_path,
-                        "names the program " + program +
-                            ", which does not exist; the browser cannot start it (the extension sees \"Error when "
-                            "communicating with the native messaging host.\" or \"Failed to start native messaging host.\")",
+                        "names the program " + program + ", which does not exist; " + start_failure(browser, program),
                         fix});
     return;
   }
   if (!fs::is_regular_file(program, error) || ::access(program.c_str(), X_OK) != 0) {
     findings.push_back({Status::problem, manifest_path,
-                        "names the program " + program +
-                            ", which is not an executable file; the extension sees \"Error when communicating with the "
-                            "native messaging host.\"",
+                        "names the program " + program + ", which is not an executable file; " +
+                            start_failure(browser, program),
                         "chmod 755 " + program + ", or " + fix});
     return;
   }
@@ -90,7 +96,10 @@ void check_program(Browser browser, const ManifestPlace& place, const std::strin
     findings.push_back({Status::problem, manifest_path,
                         program + " does not work when started as " + std::string(display_name(browser)) +
                             " starts it: " + handshake.failure +
-                            "; the extension sees \"Error when communicating with the native messaging host.\"",
+                            (browser == Browser::firefox
+                                 ? std::string("; the connection fails at once")
+                                 : std::string("; the extension sees \"Error when communicating with the native messaging "
+                                               "host.\" or \"Native host has exited.\"")),
                         fix});
     return;
   }

@@ -152,9 +152,9 @@ Handshake say_hello(const Launch& launch, std::chrono::milliseconds timeout) {
   std::string stderr_text;
   std::string prefix;
   const nlohmann::json hello = {{"type", "hello"}, {"protocol", 1}, {"id", "doctor"}};
-  if (!write_all(in.native_sink(), frame(hello.dump()))) {
-    result.failure = "it exited without answering hello";  // it closed its input first
-  } else if (const ReadEnd end = read_exact(out.native_source(), err.native_source(), prefix, 4, stderr_text, deadline);
+  // A program that exits at once makes this write fail; what it printed is still read below.
+  write_all(in.native_sink(), frame(hello.dump()));
+  if (const ReadEnd end = read_exact(out.native_source(), err.native_source(), prefix, 4, stderr_text, deadline);
              end != ReadEnd::complete) {
     result.failure = end == ReadEnd::timed_out ? "it did not answer hello within " + std::to_string(timeout.count()) + " ms"
                                                : "it exited without answering hello";

@@ -20,9 +20,19 @@ bool lists(const json& list, std::string_view entry) {
   return std::any_of(list.begin(), list.end(), [&](const json& item) { return item.is_string() && item == entry; });
 }
 
-std::string what_browsers_say(Flavour flavour, const char* chromium_message) {
-  if (flavour == Flavour::firefox) return "Firefox reports \"No such native application " + std::string(identity::kHostName) + "\"";
-  return std::string("the extension sees ") + chromium_message;
+// How the browser turns a manifest down: as if there were none, or as not for this extension.
+enum class Refusal { not_found, forbidden };
+
+std::string what_browsers_say(Flavour flavour, Refusal refusal) {
+  if (flavour == Flavour::chromium) {
+    return std::string("the extension sees ") + (refusal == Refusal::forbidden ? kForbidden : kNotFound);
+  }
+  const std::string host(identity::kHostName);
+  if (refusal == Refusal::forbidden) {
+    return "Firefox refuses it (\"This extension does not have permission to use native application " + host +
+           "\" or \"No such native application " + host + "\")";
+  }
+  return "Firefox reports \"No such native application " + host + "\"";
 }
 
 void check_allowed(Flavour flavour, const json& manifest, const std::vector<std::string>& extra_callers,
@@ -33,7 +43,7 @@ void check_allowed(Flavour flavour, const json& manifest, const std::vector<std:
     const char* other = flavour == Flavour::firefox ? "allowed_origins" : "allowed_extensions";
     std::string message = "has no '" + field + "' list";
     if (manifest.contains(other)) message += " (it has '" + std::string(other) + "': a manifest of the other browser family)";
-    findings.push_back({Status::problem, "", message + "; " + what_browsers_say(flavour, kNotFound), fix});
+    findings.push_back({Status::problem, "", message + "; " + what_browsers_say(flavour, Refusal::not_found), fix});
     return;
   }
   if (flavour == Flavour::chromium) {
@@ -59,7 +69,7 @@ void check_allowed(Flavour flavour, const json& manifest, const std::vector<std:
   } else if (!lists(*list, identity::kFirefoxAddonId)) {
     findings.push_back({Status::problem, "",
                         "does not list our add-on " + std::string(identity::kFirefoxAddonId) + " (it lists " +
-                            list->dump() + "); " + what_browsers_say(flavour, kForbidden),
+                            list->dump() + "); " + what_browsers_say(flavour, Refusal::forbidden),
                         fix});
   }
   for (const std::string& caller : extra_callers) {
@@ -80,11 +90,11 @@ ManifestCheck check_manifest_text(Platform platform, Flavour flavour, std::strin
     manifest = json::parse(text);
   } catch (const json::parse_error& error) {
     check.findings.push_back(
-        {Status::problem, "", "is not valid JSON (" + std::string(error.what()) + "); " + what_browsers_say(flavour, kNotFound), fix});
+        {Status::problem, "", "is not valid JSON (" + std::string(error.what()) + "); " + what_browsers_say(flavour, Refusal::not_found), fix});
     return check;
   }
   if (!manifest.is_object()) {
-    check.findings.push_back({Status::problem, "", "is not a JSON object; " + what_browsers_say(flavour, kNotFound), fix});
+    check.findings.push_back({Status::problem, "", "is not a JSON object; " + what_browsers_say(flavour, Refusal::not_found), fix});
     return check;
   }
   const auto name = manifest.find("name");
@@ -92,25 +102,25 @@ ManifestCheck check_manifest_text(Platform platform, Flavour flavour, std::strin
     check.findings.push_back({Status::problem, "",
                               "names the host " + (name == manifest.end() ? std::string("(nothing)") : name->dump()) +
                                   ", not \"" + std::string(identity::kHostName) + "\"; " +
-                                  what_browsers_say(flavour, kNotFound),
+                                  what_browsers_say(flavour, Refusal::not_found),
                               fix});
   }
   const auto type = manifest.find("type");
   if (type == manifest.end() || *type != "stdio") {
     check.findings.push_back({Status::problem, "", "has type " + (type == manifest.end() ? std::string("(none)") : type->dump()) +
-                                                       ", not \"stdio\"; " + what_browsers_say(flavour, kNotFound),
+                                                       ", not \"stdio\"; " + what_browsers_say(flavour, Refusal::not_found),
                               fix});
   }
   const auto path = manifest.find("path");
   if (path == manifest.end() || !path->is_string() || path->get<std::string>().empty()) {
-    check.findings.push_back({Status::problem, "", "names no program in 'path'; " + what_browsers_say(flavour, kNotFound), fix});
+    check.findings.push_back({Status::problem, "", "names no program in 'path'; " + what_browsers_say(flavour, Refusal::not_found), fix});
   } else {
     const std::string program = path->get<std::string>();
     if (platform != Platform::windows && !program.starts_with('/')) {
       check.findings.push_back({Status::problem, "",
                                 "names the program by the relative path " + quoted(program) +
                                     "; browsers on Linux and macOS need an absolute path, and " +
-                                    what_browsers_say(flavour, kNotFound),
+                                    what_browsers_say(flavour, Refusal::not_found),
                                 fix});
     } else {
       check.program = program;

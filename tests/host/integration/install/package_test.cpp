@@ -164,6 +164,14 @@ TEST_CASE("dpkg -i, then doctor is clean for the system-wide manifests; dpkg -r 
   }
   CHECK(answered >= 6);
 
+  // An administrator who also ran install --system (e.g. for a policy's allowed_callers) leaves a
+  // record in /var/lib/seed-attest; the package's prerm uninstalls it.
+  const Ran system_install = run("/usr/bin/seed-attest", {"install", "--system"}, env);
+  INFO(system_install.output);
+  CHECK(system_install.exit_code == 0);
+  CHECK(system_install.output.find("unchanged") != std::string::npos);
+  CHECK(fs::exists("/var/lib/seed-attest/install-receipt.json"));
+
   const Ran removed = run(tool("dpkg"), {"--remove", "seed-attest"});
   INFO(removed.output);
   REQUIRE(removed.exit_code == 0);

@@ -67,7 +67,9 @@ TEST_CASE("a manifest for another extension is a problem, with the forbidden mes
   CHECK_THAT(message, Catch::Contains("does not list our extension"));
   CHECK_THAT(message, Catch::Contains("Access to the specified native messaging host is forbidden."));
   const auto firefox = with(Flavour::firefox, "allowed_extensions", json::array({"other@example.org"}));
-  CHECK_THAT(only_problem(check(Flavour::firefox, firefox)), Catch::Contains("does not list our add-on seed-attest@techpass.sg"));
+  const std::string refused = only_problem(check(Flavour::firefox, firefox));
+  CHECK_THAT(refused, Catch::Contains("does not list our add-on seed-attest@techpass.sg"));
+  CHECK_THAT(refused, Catch::Contains("This extension does not have permission to use native application"));
 }
 
 TEST_CASE("a Firefox manifest in a Chromium folder is recognised", "[install][doctor]") {
