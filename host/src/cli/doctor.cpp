@@ -1,8 +1,9 @@
+#include "install/doctor.hpp"
+
 #include <cstdio>
 
 #include "cli/arguments.hpp"
 #include "cli/subcommands.hpp"
-#include "install/doctor.hpp"
 #include "common/identity.hpp"
 #include "install/program_location.hpp"
 #include "seed_attest/version.hpp"

@@ -26,6 +26,12 @@ std::string_view display_name(Browser browser) {
   return "unknown";
 }
 
+std::string display_names(const std::vector<Browser>& browsers) {
+  std::string text;
+  for (const Browser browser : browsers) text += (text.empty() ? "" : ", ") + std::string(display_name(browser));
+  return text;
+}
+
 Flavour flavour(Browser browser) { return browser == Browser::firefox ? Flavour::firefox : Flavour::chromium; }
 
 std::string_view key(Flavour flavour) { return flavour == Flavour::firefox ? "firefox" : "chromium"; }

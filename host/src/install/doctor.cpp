@@ -77,30 +77,32 @@ void check_program(Browser browser, const ManifestPlace& place, const std::strin
     return;
   }
   if (!fs::is_regular_file(program, error) || ::access(program.c_str(), X_OK) != 0) {
-    findings.push_back({Status::problem, manifest_path,
-                        "names the program " + program + ", which is not an executable file; " +
-                            start_failure(browser, program),
-                        "chmod 755 " + program + ", or " + fix});
+    findings.push_back(
+        {Status::problem, manifest_path,
+         "names the program " + program + ", which is not an executable file; " + start_failure(browser, program),
+         "chmod 755 " + program + ", or " + fix});
     return;
   }
   if (place.scope == Scope::system && options.platform != Platform::windows) {
     if (const auto closed = closed_to_others(program)) {
-      findings.push_back({Status::warning, manifest_path,
-                          "is system-wide, but other users cannot run " + program + " (" + *closed + " is closed to them)",
-                          "install seed-attest where every user can run it (the Debian package uses /usr/lib/seed-attest)"});
+      findings.push_back(
+          {Status::warning, manifest_path,
+           "is system-wide, but other users cannot run " + program + " (" + *closed + " is closed to them)",
+           "install seed-attest where every user can run it (the Debian package uses /usr/lib/seed-attest)"});
     }
   }
   const Handshake handshake =
       say_hello(browser_launch(flavour(browser), program, manifest_path), options.handshake_timeout);
   if (!handshake.answered) {
-    findings.push_back({Status::problem, manifest_path,
-                        program + " does not work when started as " + std::string(display_name(browser)) +
-                            " starts it: " + handshake.failure +
-                            (browser == Browser::firefox
-                                 ? std::string("; the connection fails at once")
-                                 : std::string("; the extension sees \"Error when communicating with the native messaging "
-                                               "host.\" or \"Native host has exited.\"")),
-                        fix});
+    findings.push_back(
+        {Status::problem, manifest_path,
+         program + " does not work when started as " + std::string(display_name(browser)) +
+             " starts it: " + handshake.failure +
+             (browser == Browser::firefox
+                  ? std::string("; the connection fails at once")
+                  : std::string("; the extension sees \"Error when communicating with the native messaging "
+                                "host.\" or \"Native host has exited.\"")),
+         fix});
     return;
   }
   findings.push_back({Status::ok, manifest_path,
@@ -130,7 +132,8 @@ void check_installation(Browser browser, const DoctorOptions& options, Section& 
           ? "Firefox from Snap reaches native hosts only through the desktop's WebExtensions portal "
             "(xdg-desktop-portal), which starts the host without naming the add-on; keep \"require_caller\" off in the "
             "policy, or use firefox-esr from apt"
-          : "use " + name + " from a regular package (.deb) instead; confined, it cannot start programs outside its sandbox";
+          : "use " + name +
+                " from a regular package (.deb) instead; confined, it cannot start programs outside its sandbox";
   if (options.platform == Platform::linux && confined.snap) {
     const std::string snap = options.env.expand("/snap/" + std::string(*confined.snap));
     if (exists(snap)) {
@@ -139,12 +142,13 @@ void check_installation(Browser browser, const DoctorOptions& options, Section& 
     }
   }
   if (options.platform == Platform::linux && confined.flatpak) {
-    for (const std::string& root : {options.env.expand("/var/lib/flatpak/app/"), options.env.expand("${DATA}/flatpak/app/")}) {
+    for (const std::string& root :
+         {options.env.expand("/var/lib/flatpak/app/"), options.env.expand("${DATA}/flatpak/app/")}) {
       const std::string app = root + std::string(*confined.flatpak);
       if (exists(app)) {
-        section.findings.push_back(
-            {Status::warning, app, name + " is installed from Flatpak, whose sandbox does not start native hosts",
-             "use " + name + " from a regular package (.deb) instead"});
+        section.findings.push_back({Status::warning, app,
+                                    name + " is installed from Flatpak, whose sandbox does not start native hosts",
+                                    "use " + name + " from a regular package (.deb) instead"});
         installed = true;
       }
     }
@@ -160,15 +164,17 @@ Section check_browser(Browser browser, const DoctorOptions& options) {
   const NativeMessagingPolicy policy =
       read_managed_policies(managed_policy_directories(options.platform, browser, options.env));
   for (const std::string& unreadable : policy.unreadable) {
-    section.findings.push_back({Status::warning, "", "managed policy file ignored: " + unreadable, "correct or remove it"});
+    section.findings.push_back(
+        {Status::warning, "", "managed policy file ignored: " + unreadable, "correct or remove it"});
   }
   if (const auto reason = blocking_reason(policy, identity::kHostName)) {
     std::string files;
     for (const std::string& file : policy.files) files += (files.empty() ? "" : ", ") + file;
     section.findings.push_back(
         {Status::problem, files,
-         "a managed policy blocks our host: " + *reason + "; the extension sees \"Access to the specified native "
-         "messaging host is forbidden.\"",
+         "a managed policy blocks our host: " + *reason +
+             "; the extension sees \"Access to the specified native "
+             "messaging host is forbidden.\"",
          "ask your administrator to add \"" + std::string(identity::kHostName) +
              "\" to NativeMessagingAllowlist (example: /usr/share/doc/seed-attest/examples/enterprise/chromium/)"});
   }
@@ -222,16 +228,18 @@ Section check_browser(Browser browser, const DoctorOptions& options) {
   }
   if (!used) {
     if (ignored_user_manifest) {
-      section.findings.push_back({Status::problem, "",
-                                  "only a per-user manifest exists, and the managed policy NativeMessagingUserLevelHosts "
-                                  "makes " + std::string(display_name(browser)) + " ignore it",
-                                  install_command(browser, Scope::system)});
+      section.findings.push_back(
+          {Status::problem, "",
+           "only a per-user manifest exists, and the managed policy NativeMessagingUserLevelHosts "
+           "makes " +
+               std::string(display_name(browser)) + " ignore it",
+           install_command(browser, Scope::system)});
     } else if (installed) {
       section.findings.push_back({Status::problem, "",
                                   "no manifest where " + std::string(display_name(browser)) +
                                       " looks; the extension sees \"Specified native messaging host not found.\"",
-                                  install_command(browser, Scope::user) + "   (or, for every user: " +
-                                      install_command(browser, Scope::system) + ")"});
+                                  install_command(browser, Scope::user) +
+                                      "   (or, for every user: " + install_command(browser, Scope::system) + ")"});
     }
   }
   return section;
@@ -241,13 +249,14 @@ Section check_policy(const PolicySummary& policy) {
   Section section{"policy", "Policy", {}};
   const std::string where = policy.path.empty() ? "embedded default" : policy.path;
   if (policy.error) {
-    section.findings.push_back({Status::problem, where, *policy.error + "; every device check reports \"unknown\"",
-                                "correct the policy (docs/POLICY.md) or remove it; seed-attest status shows the same error"});
+    section.findings.push_back(
+        {Status::problem, where, *policy.error + "; every device check reports \"unknown\"",
+         "correct the policy (docs/POLICY.md) or remove it; seed-attest status shows the same error"});
     return section;
   }
-  section.findings.push_back({Status::ok, where,
-                              "the " + policy.source + " policy is valid (sha256 " + policy.sha256.substr(0, 16) + "...)",
-                              ""});
+  section.findings.push_back(
+      {Status::ok, where, "the " + policy.source + " policy is valid (sha256 " + policy.sha256.substr(0, 16) + "...)",
+       ""});
   for (const std::string& caller : policy.allowed_callers) {
     section.findings.push_back({Status::info, where, "also allows the caller " + caller, ""});
   }
@@ -259,7 +268,8 @@ Section check_policy(const PolicySummary& policy) {
 DoctorReport run_doctor(const DoctorOptions& options) {
   DoctorReport report;
   if (options.env.home.empty()) {
-    report.sections.push_back({"environment", "Environment",
+    report.sections.push_back({"environment",
+                               "Environment",
                                {{Status::warning, "HOME", "is not set, so per-user manifests were not checked",
                                  "run doctor as the user whose browsers should reach the host"}}});
   }

@@ -13,7 +13,7 @@ struct Finding {
   Status status = Status::info;
   std::string subject;  // a path, or what the finding is about
   std::string message;
-  std::string fix;      // for a problem or warning: what to do
+  std::string fix;  // for a problem or warning: what to do
 };
 
 struct Section {

@@ -31,12 +31,6 @@ std::vector<Browser> without(const std::vector<Browser>& browsers, const std::ve
   return rest;
 }
 
-std::string names(const std::vector<Browser>& browsers) {
-  std::string text;
-  for (const Browser browser : browsers) text += (text.empty() ? "" : ", ") + std::string(display_name(browser));
-  return text;
-}
-
 void check_platform(Platform platform) {
   if (platform != host_platform()) {
     throw InstallError("this program runs on " + std::string(key(host_platform())) + ": a plan for " +
@@ -70,7 +64,7 @@ void save_receipt(const std::string& path, Receipt& receipt, std::vector<std::st
 }
 
 Step apply(const Action& action, Receipt& receipt, std::vector<std::string>& created) {
-  const std::string note = "for " + names(action.browsers);
+  const std::string note = "for " + display_names(action.browsers);
   if (const auto* file = std::get_if<WriteFile>(&action.change)) {
     create_directories(parent_of(file->path), created);
     const WriteResult result = write_file(file->path, file->contents);
@@ -132,7 +126,7 @@ Outcome carry_out_uninstall(const UninstallRequest& request) {
   std::vector<ReceiptFile> files_left;
   for (ReceiptFile& file : receipt.files) {
     if (auto staying = without(file.browsers, leaving); !staying.empty()) {
-      outcome.steps.push_back({StepResult::kept, file.path, "still registered for " + names(staying)});
+      outcome.steps.push_back({StepResult::kept, file.path, "still registered for " + display_names(staying)});
       files_left.push_back({file.path, staying});
     } else {
       outcome.steps.push_back(remove_manifest(file.path));
@@ -141,7 +135,8 @@ Outcome carry_out_uninstall(const UninstallRequest& request) {
   std::vector<ReceiptKey> keys_left;
   for (ReceiptKey& key_entry : receipt.keys) {
     if (auto staying = without(key_entry.browsers, leaving); !staying.empty()) {
-      outcome.steps.push_back({StepResult::kept, key_entry.entry.display(), "still registered for " + names(staying)});
+      outcome.steps.push_back(
+          {StepResult::kept, key_entry.entry.display(), "still registered for " + display_names(staying)});
       keys_left.push_back({key_entry.entry, staying});
     } else {
       outcome.steps.push_back(remove_key(key_entry.entry));
@@ -161,7 +156,7 @@ Outcome carry_out_uninstall(const UninstallRequest& request) {
       if (!std::filesystem::exists(file->path, error) || !is_our_manifest(file->path)) continue;
       if (staying.size() == action.browsers.size()) continue;
       if (!staying.empty()) {
-        outcome.steps.push_back({StepResult::kept, file->path, "also read by " + names(staying)});
+        outcome.steps.push_back({StepResult::kept, file->path, "also read by " + display_names(staying)});
       } else {
         outcome.steps.push_back(remove_manifest(file->path));
       }

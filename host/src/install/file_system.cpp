@@ -17,7 +17,8 @@ namespace {
 
 constexpr auto kDirectoryMode = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                 fs::perms::others_read | fs::perms::others_exec;
-constexpr auto kFileMode = fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
+constexpr auto kFileMode =
+    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
 
 [[noreturn]] void fail(const std::string& what, const std::string& path, const std::error_code& error) {
   std::string message = "cannot " + what + " " + path + ": " + error.message();

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "common/identity.hpp"
+#include "messaging/frame_writer.hpp"
 
 namespace bp = boost::process;
 using Clock = std::chrono::steady_clock;
@@ -26,13 +27,17 @@ constexpr std::size_t kMaxReply = 1'000'000;  // Chrome's limit for messages fro
 // Writing to a host that already exited must fail with EPIPE, not kill doctor.
 class IgnoreSigpipe {
  public:
-  IgnoreSigpipe() { struct sigaction ignore{}; ignore.sa_handler = SIG_IGN; ::sigaction(SIGPIPE, &ignore, &previous_); }
+  IgnoreSigpipe() {
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGPIPE, &ignore, &previous_);
+  }
   ~IgnoreSigpipe() { ::sigaction(SIGPIPE, &previous_, nullptr); }
   IgnoreSigpipe(const IgnoreSigpipe&) = delete;
   IgnoreSigpipe& operator=(const IgnoreSigpipe&) = delete;
 
  private:
-  struct sigaction previous_{};
+  struct sigaction previous_ {};
 };
 
 bool write_all(int fd, std::string_view bytes) {
@@ -84,13 +89,6 @@ void close_sink(bp::pipe& pipe) {
   pipe.assign_sink(-1);
 }
 
-std::string frame(const std::string& body) {
-  const auto length = static_cast<std::uint32_t>(body.size());
-  std::string bytes(sizeof length, '\0');
-  std::memcpy(bytes.data(), &length, sizeof length);
-  return bytes + body;
-}
-
 std::string first_line(const std::string& text) {
   std::string line = text.substr(0, text.find('\n'));
   return line.size() > 200 ? line.substr(0, 200) + "..." : line;
@@ -106,7 +104,8 @@ std::string judge_reply(const std::string& body, Handshake& result) {
   if (reply.is_discarded() || !reply.is_object()) return "its reply is not a JSON object";
   const std::string type = reply.value("type", "");
   if (type == "error") {
-    return "it answered with the error " + reply.value("code", std::string("?")) + ": " + reply.value("message", std::string());
+    return "it answered with the error " + reply.value("code", std::string("?")) + ": " +
+           reply.value("message", std::string());
   }
   const auto version = reply.find("host_version");
   if (type != "hello" || reply.value("protocol", 0) != 1 || version == reply.end() || !version->is_string()) {
@@ -139,7 +138,7 @@ Handshake say_hello(const Launch& launch, std::chrono::milliseconds timeout) {
   bp::pipe err;
   bp::child child;
   try {
-    child = bp::child(bp::exe = launch.program, bp::args = launch.arguments, bp::std_in < in, bp::std_out > out,
+    child = bp::child(bp::exe = launch.program, bp::args = launch.arguments, bp::std_in<in, bp::std_out> out,
                       bp::std_err > err, bp::start_dir = launch.working_directory);
   } catch (const bp::process_error& error) {
     result.failure = std::string("it could not be started: ") + error.code().message();
@@ -153,11 +152,12 @@ Handshake say_hello(const Launch& launch, std::chrono::milliseconds timeout) {
   std::string prefix;
   const nlohmann::json hello = {{"type", "hello"}, {"protocol", 1}, {"id", "doctor"}};
   // A program that exits at once makes this write fail; what it printed is still read below.
-  write_all(in.native_sink(), frame(hello.dump()));
+  write_all(in.native_sink(), messaging::encode_frame(hello));
   if (const ReadEnd end = read_exact(out.native_source(), err.native_source(), prefix, 4, stderr_text, deadline);
-             end != ReadEnd::complete) {
-    result.failure = end == ReadEnd::timed_out ? "it did not answer hello within " + std::to_string(timeout.count()) + " ms"
-                                               : "it exited without answering hello";
+      end != ReadEnd::complete) {
+    result.failure = end == ReadEnd::timed_out
+                         ? "it did not answer hello within " + std::to_string(timeout.count()) + " ms"
+                         : "it exited without answering hello";
   } else {
     std::uint32_t length = 0;
     std::memcpy(&length, prefix.data(), sizeof length);

@@ -84,9 +84,9 @@ struct PolicyRow {
 };
 
 constexpr PolicyRow kPolicyTable[] = {
-    {chrome, "/etc/opt/chrome/policies/managed"},   {chromium, "/etc/chromium/policies/managed"},
-    {edge, "/etc/opt/edge/policies/managed"},       {brave, "/etc/brave/policies/managed"},
-    {vivaldi, "/etc/vivaldi/policies/managed"},     {vivaldi, "/etc/opt/vivaldi/policies/managed"},
+    {chrome, "/etc/opt/chrome/policies/managed"}, {chromium, "/etc/chromium/policies/managed"},
+    {edge, "/etc/opt/edge/policies/managed"},     {brave, "/etc/brave/policies/managed"},
+    {vivaldi, "/etc/vivaldi/policies/managed"},   {vivaldi, "/etc/opt/vivaldi/policies/managed"},
 };
 
 struct MarkerRow {
@@ -158,7 +158,8 @@ std::vector<ManifestPlace> manifest_places(Platform platform, Browser browser, S
   for (const Row& row : kManifestTable) {
     if (row.browser != browser || row.platform != platform || row.scope != scope) continue;
     if (platform == windows) {
-      places.push_back({scope, row.role, windows_manifest_path(browser, scope, env), registry_entries(scope, row.where)});
+      places.push_back(
+          {scope, row.role, windows_manifest_path(browser, scope, env), registry_entries(scope, row.where)});
     } else {
       places.push_back({scope, row.role, env.expand(row.where) + "/" + manifest_file_name(), {}});
     }

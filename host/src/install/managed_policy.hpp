@@ -15,7 +15,7 @@ struct NativeMessagingPolicy {
   std::vector<std::string> blocklist;
   std::vector<std::string> allowlist;
   std::optional<bool> user_level_hosts;
-  std::vector<std::string> files;     // the policy files that set any of these
+  std::vector<std::string> files;       // the policy files that set any of these
   std::vector<std::string> unreadable;  // "<file>: why", for files the browser would ignore too
 };
 

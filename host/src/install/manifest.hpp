@@ -29,7 +29,8 @@ CallerSplit split_callers(const std::vector<std::string>& allowed_callers);
 
 // The manifest for `flavour`: the template with `path` = `program` and `extra_callers` (already of
 // this flavour) added after our own extension, without duplicates.
-nlohmann::ordered_json host_manifest(Flavour flavour, const std::string& program, const std::vector<std::string>& extra_callers);
+nlohmann::ordered_json host_manifest(Flavour flavour, const std::string& program,
+                                     const std::vector<std::string>& extra_callers);
 
 // The bytes written to disk: indented JSON in the template's key order, and a final newline.
 std::string render_manifest(const nlohmann::ordered_json& manifest);

@@ -42,7 +42,8 @@ void check_allowed(Flavour flavour, const json& manifest, const std::vector<std:
   if (list == manifest.end() || !list->is_array()) {
     const char* other = flavour == Flavour::firefox ? "allowed_origins" : "allowed_extensions";
     std::string message = "has no '" + field + "' list";
-    if (manifest.contains(other)) message += " (it has '" + std::string(other) + "': a manifest of the other browser family)";
+    if (manifest.contains(other))
+      message += " (it has '" + std::string(other) + "': a manifest of the other browser family)";
     findings.push_back({Status::problem, "", message + "; " + what_browsers_say(flavour, Refusal::not_found), fix});
     return;
   }
@@ -63,7 +64,8 @@ void check_allowed(Flavour flavour, const json& manifest, const std::vector<std:
     }
     for (const json& entry : *list) {
       if (entry.is_string() && entry.get<std::string>().find('*') != std::string::npos) {
-        findings.push_back({Status::problem, "", "lists the wildcard " + entry.dump() + ", which Chromium rejects", fix});
+        findings.push_back(
+            {Status::problem, "", "lists the wildcard " + entry.dump() + ", which Chromium rejects", fix});
       }
     }
   } else if (!lists(*list, identity::kFirefoxAddonId)) {
@@ -74,8 +76,8 @@ void check_allowed(Flavour flavour, const json& manifest, const std::vector<std:
   }
   for (const std::string& caller : extra_callers) {
     if (!lists(*list, caller)) {
-      findings.push_back({Status::warning, "", "does not list " + caller + ", which the policy's allowed_callers allows",
-                          fix});
+      findings.push_back(
+          {Status::warning, "", "does not list " + caller + ", which the policy's allowed_callers allows", fix});
     }
   }
 }
@@ -90,11 +92,14 @@ ManifestCheck check_manifest_text(Platform platform, Flavour flavour, std::strin
     manifest = json::parse(text);
   } catch (const json::parse_error& error) {
     check.findings.push_back(
-        {Status::problem, "", "is not valid JSON (" + std::string(error.what()) + "); " + what_browsers_say(flavour, Refusal::not_found), fix});
+        {Status::problem, "",
+         "is not valid JSON (" + std::string(error.what()) + "); " + what_browsers_say(flavour, Refusal::not_found),
+         fix});
     return check;
   }
   if (!manifest.is_object()) {
-    check.findings.push_back({Status::problem, "", "is not a JSON object; " + what_browsers_say(flavour, Refusal::not_found), fix});
+    check.findings.push_back(
+        {Status::problem, "", "is not a JSON object; " + what_browsers_say(flavour, Refusal::not_found), fix});
     return check;
   }
   const auto name = manifest.find("name");
@@ -107,13 +112,15 @@ ManifestCheck check_manifest_text(Platform platform, Flavour flavour, std::strin
   }
   const auto type = manifest.find("type");
   if (type == manifest.end() || *type != "stdio") {
-    check.findings.push_back({Status::problem, "", "has type " + (type == manifest.end() ? std::string("(none)") : type->dump()) +
-                                                       ", not \"stdio\"; " + what_browsers_say(flavour, Refusal::not_found),
+    check.findings.push_back({Status::problem, "",
+                              "has type " + (type == manifest.end() ? std::string("(none)") : type->dump()) +
+                                  ", not \"stdio\"; " + what_browsers_say(flavour, Refusal::not_found),
                               fix});
   }
   const auto path = manifest.find("path");
   if (path == manifest.end() || !path->is_string() || path->get<std::string>().empty()) {
-    check.findings.push_back({Status::problem, "", "names no program in 'path'; " + what_browsers_say(flavour, Refusal::not_found), fix});
+    check.findings.push_back(
+        {Status::problem, "", "names no program in 'path'; " + what_browsers_say(flavour, Refusal::not_found), fix});
   } else {
     const std::string program = path->get<std::string>();
     if (platform != Platform::windows && !program.starts_with('/')) {

@@ -22,7 +22,8 @@ void add_browser(Action& action, Browser browser) {
 
 Action* find_file(std::vector<Action>& actions, const std::string& path) {
   for (Action& action : actions) {
-    if (const auto* file = std::get_if<WriteFile>(&action.change); file != nullptr && file->path == path) return &action;
+    if (const auto* file = std::get_if<WriteFile>(&action.change); file != nullptr && file->path == path)
+      return &action;
   }
   return nullptr;
 }
@@ -47,8 +48,8 @@ Plan plan_install(const PlanRequest& request) {
   plan.scope = request.scope;
   plan.program = request.program;
   plan.receipt_path = receipt_path(request.platform, request.scope, request.env);
-  for (const Browser browser : request.browsers.empty() ? std::vector<Browser>(kAllBrowsers.begin(), kAllBrowsers.end())
-                                                        : request.browsers) {
+  for (const Browser browser :
+       request.browsers.empty() ? std::vector<Browser>(kAllBrowsers.begin(), kAllBrowsers.end()) : request.browsers) {
     if (std::find(plan.browsers.begin(), plan.browsers.end(), browser) == plan.browsers.end()) {
       plan.browsers.push_back(browser);
     }

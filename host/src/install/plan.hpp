@@ -42,8 +42,8 @@ struct Plan {
   Scope scope = Scope::user;
   std::string program;
   std::vector<Browser> browsers;
-  std::vector<Action> actions;  // each file and registry value once, in browser order
-  std::string receipt_path;     // install also records what it wrote here
+  std::vector<Action> actions;                // each file and registry value once, in browser order
+  std::string receipt_path;                   // install also records what it wrote here
   std::vector<std::string> rejected_callers;  // policy entries that fit no manifest
 };
 

@@ -5,12 +5,6 @@
 namespace seed::install {
 namespace {
 
-std::string names(const std::vector<Browser>& browsers) {
-  std::string text;
-  for (const Browser browser : browsers) text += (text.empty() ? "" : ", ") + std::string(display_name(browser));
-  return text;
-}
-
 const char* verb(StepResult result) {
   switch (result) {
     case StepResult::written: return "wrote    ";
@@ -26,7 +20,7 @@ const char* verb(StepResult result) {
 std::string render_dry_run(const Plan& plan) {
   std::string text = "Dry run: nothing is written. Install for " +
                      std::string(plan.scope == Scope::system ? "all users (system-wide)" : "this user") + " on " +
-                     std::string(key(plan.platform)) + ", for " + names(plan.browsers) + ".\n";
+                     std::string(key(plan.platform)) + ", for " + display_names(plan.browsers) + ".\n";
   text += "Host program named in the manifests: " + plan.program + "\n";
 
   std::string files;
@@ -34,10 +28,11 @@ std::string render_dry_run(const Plan& plan) {
   std::set<std::string> flavours_shown;
   for (const Action& action : plan.actions) {
     if (const auto* file = std::get_if<WriteFile>(&action.change)) {
-      files += "  " + file->path + "\n      for " + names(action.browsers) + "\n";
+      files += "  " + file->path + "\n      for " + display_names(action.browsers) + "\n";
     } else {
       const auto& value = std::get<SetRegistryValue>(action.change);
-      keys += "  " + value.entry.display() + "\n      (default) = " + value.value + "   for " + names(action.browsers) + "\n";
+      keys += "  " + value.entry.display() + "\n      (default) = " + value.value + "   for " +
+              display_names(action.browsers) + "\n";
     }
   }
   text += "\nFiles it would write:\n" + files;

@@ -1,9 +1,9 @@
 #include "install/receipt.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <system_error>
-#include <filesystem>
 
 #include "install/install_error.hpp"
 
@@ -59,7 +59,8 @@ const char* view_name(RegistryView view) {
 
 nlohmann::json receipt_to_json(const Receipt& receipt) {
   nlohmann::json files = nlohmann::json::array();
-  for (const ReceiptFile& file : receipt.files) files.push_back({{"path", file.path}, {"browsers", browser_names(file.browsers)}});
+  for (const ReceiptFile& file : receipt.files)
+    files.push_back({{"path", file.path}, {"browsers", browser_names(file.browsers)}});
   nlohmann::json keys = nlohmann::json::array();
   for (const ReceiptKey& key_entry : receipt.keys) {
     keys.push_back({{"hive", key_entry.entry.hive == Hive::current_user ? "HKCU" : "HKLM"},
@@ -87,8 +88,11 @@ Receipt receipt_from_json(const nlohmann::json& document) {
     const std::string hive = string_field(entry, "hive", "registry[]");
     const std::string view = string_field(entry, "view", "registry[]");
     if (hive != "HKCU" && hive != "HKLM") throw InstallError("install receipt: unknown hive " + hive);
-    RegistryEntry registry{hive == "HKCU" ? Hive::current_user : Hive::local_machine, string_field(entry, "key", "registry[]"),
-                           view == "64" ? RegistryView::bits64 : view == "32" ? RegistryView::bits32 : RegistryView::shared};
+    RegistryEntry registry{hive == "HKCU" ? Hive::current_user : Hive::local_machine,
+                           string_field(entry, "key", "registry[]"),
+                           view == "64"   ? RegistryView::bits64
+                           : view == "32" ? RegistryView::bits32
+                                          : RegistryView::shared};
     receipt.keys.push_back({registry, browsers_field(entry, "registry[]")});
   }
   for (const nlohmann::json& directory : array_field(document, "created_directories", "the receipt")) {

@@ -40,7 +40,8 @@ REGSAM view_flag(const RegistryEntry& entry) {
 
 [[noreturn]] void fail(const RegistryEntry& entry, const char* what, LSTATUS status) {
   const char* hint = status == ERROR_ACCESS_DENIED ? " (access denied: run as administrator for --system)" : "";
-  throw InstallError(std::string("cannot ") + what + " " + entry.display() + ": error " + std::to_string(status) + hint);
+  throw InstallError(std::string("cannot ") + what + " " + entry.display() + ": error " + std::to_string(status) +
+                     hint);
 }
 
 }  // namespace

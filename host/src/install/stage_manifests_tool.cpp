@@ -4,8 +4,8 @@
 //
 //   seed-attest-stage-manifests STAGING_FOLDER
 #include <cstdio>
-#include <filesystem>
 #include <exception>
+#include <filesystem>
 #include <vector>
 
 #include "install/file_system.hpp"

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -22,7 +21,8 @@ const char* const kUserManifests[] = {
 };
 
 std::size_t entries_below(const fs::path& folder) {
-  return static_cast<std::size_t>(std::distance(fs::recursive_directory_iterator(folder), fs::recursive_directory_iterator()));
+  return static_cast<std::size_t>(
+      std::distance(fs::recursive_directory_iterator(folder), fs::recursive_directory_iterator()));
 }
 
 std::size_t occurrences(const std::string& text, const std::string& word) {
@@ -33,7 +33,8 @@ std::size_t occurrences(const std::string& text, const std::string& word) {
 
 }  // namespace
 
-TEST_CASE("install, doctor, uninstall in a fresh home: manifests where browsers read them, then nothing", "[install][cli]") {
+TEST_CASE("install, doctor, uninstall in a fresh home: manifests where browsers read them, then nothing",
+          "[install][cli]") {
   CliSession session;
   const auto install = session.run({"install"});
   INFO(install.out << install.err);
@@ -55,7 +56,8 @@ TEST_CASE("install, doctor, uninstall in a fresh home: manifests where browsers 
   std::size_t answered = 0;
   for (const json& section : report["sections"]) {
     for (const json& finding : section["findings"]) {
-      if (finding["status"] == "ok" && finding["message"].get<std::string>().find("answers hello") != std::string::npos) {
+      if (finding["status"] == "ok" &&
+          finding["message"].get<std::string>().find("answers hello") != std::string::npos) {
         ++answered;
       }
     }

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -56,9 +55,8 @@ std::string only_message(const std::vector<json>& problems) {
 }  // namespace
 
 TEST_CASE("doctor: a relative program path", "[install][doctor][cli]") {
-  const auto problems = problems_after("chromium", kChromium, [](json& manifest, const CliSession&) {
-    manifest["path"] = "bin/seed-attest";
-  });
+  const auto problems = problems_after("chromium", kChromium,
+                                       [](json& manifest, const CliSession&) { manifest["path"] = "bin/seed-attest"; });
   CHECK_THAT(only_message(problems), Catch::Contains("relative path 'bin/seed-attest'"));
   CHECK(problems[0]["fix"] == "seed-attest install --browser chromium");
 }
@@ -74,7 +72,8 @@ TEST_CASE("doctor: a program that is not executable", "[install][doctor][cli]") 
   const auto problems = problems_after("chromium", kChromium, [](json& manifest, const CliSession& session) {
     const fs::path copy = session.scratch() / "seed-attest-not-executable";
     seed::test::write_file(copy, "#!/bin/false\n");
-    fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(copy,
+                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
     manifest["path"] = copy.string();
   });
   CHECK_THAT(only_message(problems), Catch::Contains("not an executable file"));
@@ -82,9 +81,8 @@ TEST_CASE("doctor: a program that is not executable", "[install][doctor][cli]") 
 }
 
 TEST_CASE("doctor: a program that does not speak the protocol", "[install][doctor][cli]") {
-  const auto problems = problems_after("chromium", kChromium, [](json& manifest, const CliSession&) {
-    manifest["path"] = "/bin/true";
-  });
+  const auto problems =
+      problems_after("chromium", kChromium, [](json& manifest, const CliSession&) { manifest["path"] = "/bin/true"; });
   CHECK_THAT(only_message(problems), Catch::Contains("does not work when started as Chromium starts it"));
 }
 

@@ -2,11 +2,10 @@
 // SEED_ATTEST_PACKAGE_TESTS=1 (.ci/run), installed with dpkg -i, checked with doctor and removed
 // with dpkg -r, which must leave nothing behind. Installing changes /etc and /usr, so CMake runs
 // these alone; without root or the variable the install test exits 77 (skipped).
-#include <catch2/catch.hpp>
-
 #include <unistd.h>
 
 #include <boost/process.hpp>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -27,7 +26,8 @@ struct Ran {
   std::string output;  // stdout and stderr together
 };
 
-Ran run(const std::string& program, const std::vector<std::string>& args, const bp::environment& env = boost::this_process::environment()) {
+Ran run(const std::string& program, const std::vector<std::string>& args,
+        const bp::environment& env = boost::this_process::environment()) {
   bp::ipstream output;
   bp::child child(bp::exe = program, bp::args = args, (bp::std_out & bp::std_err) > output, bp::std_in < bp::null,
                   bp::env = env);
@@ -44,7 +44,8 @@ std::string tool(const char* name) { return bp::search_path(name).string(); }
 
 // Builds the package into `folder` and returns its path.
 fs::path build_package(const fs::path& folder) {
-  const Ran cpack = run(SEED_ATTEST_CPACK, {"-G", "DEB", "--config", SEED_ATTEST_BINARY_DIR "/CPackConfig.cmake", "-B", folder.string()});
+  const Ran cpack = run(SEED_ATTEST_CPACK,
+                        {"-G", "DEB", "--config", SEED_ATTEST_BINARY_DIR "/CPackConfig.cmake", "-B", folder.string()});
   INFO(cpack.output);
   REQUIRE(cpack.exit_code == 0);
   for (const auto& entry : fs::directory_iterator(folder)) {
@@ -86,10 +87,11 @@ TEST_CASE("the .deb holds the program, its symlink, the system manifests and the
   seed::test::TemporaryDirectory folder;
   const fs::path package = build_package(folder.path());
   const std::set<std::string> paths = package_paths(package);
-  for (const char* expected : {"/usr/lib/seed-attest/seed-attest", "/usr/bin/seed-attest",
-                               "/usr/share/doc/seed-attest/examples/enterprise/chromium/seed-attest-force-install.json",
-                               "/usr/share/doc/seed-attest/examples/enterprise/chromium/seed-attest-native-messaging.json",
-                               "/usr/share/doc/seed-attest/examples/enterprise/chromium/seed-attest-enforce-mode.json"}) {
+  for (const char* expected :
+       {"/usr/lib/seed-attest/seed-attest", "/usr/bin/seed-attest",
+        "/usr/share/doc/seed-attest/examples/enterprise/chromium/seed-attest-force-install.json",
+        "/usr/share/doc/seed-attest/examples/enterprise/chromium/seed-attest-native-messaging.json",
+        "/usr/share/doc/seed-attest/examples/enterprise/chromium/seed-attest-enforce-mode.json"}) {
     CHECK(paths.count(expected) == 1);
   }
   for (const char* manifest : kManifests) CHECK(paths.count(manifest) == 1);
@@ -113,7 +115,7 @@ TEST_CASE("the .deb holds the program, its symlink, the system manifests and the
     CHECK(document["path"] == "/usr/lib/seed-attest/seed-attest");
     CHECK(document["name"] == "sg.techpass.seed_attest");
     CHECK(document.contains(fs::path(manifest).string().starts_with("/usr/lib/mozilla") ? "allowed_extensions"
-                                                                                          : "allowed_origins"));
+                                                                                        : "allowed_origins"));
   }
   const Ran fields = run(tool("dpkg-deb"), {"--field", package.string(), "Package", "Architecture"});
   CHECK(fields.output.find("Package: seed-attest") != std::string::npos);
@@ -156,7 +158,8 @@ TEST_CASE("dpkg -i, then doctor is clean for the system-wide manifests; dpkg -r 
   std::size_t answered = 0;
   for (const json& section : report["sections"]) {
     for (const json& finding : section["findings"]) {
-      if (finding["status"] == "ok" && finding["message"].get<std::string>().find("answers hello") != std::string::npos) {
+      if (finding["status"] == "ok" &&
+          finding["message"].get<std::string>().find("answers hello") != std::string::npos) {
         CHECK(finding["subject"].get<std::string>().find("/home/") == std::string::npos);
         ++answered;
       }

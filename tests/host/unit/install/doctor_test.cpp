@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "install/doctor.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "install/doctor.hpp"
 #include "install/executor.hpp"
 #include "install/plan.hpp"
 #include "support/files.hpp"
@@ -38,7 +38,8 @@ struct Machine {
     carry_out_install(plan_install({Platform::linux, scope, std::move(browsers), env, program, {}}));
   }
 
-  [[nodiscard]] DoctorReport doctor(PolicySummary policy = {"embedded", "", "0123456789abcdef0123", {}, std::nullopt}) const {
+  [[nodiscard]] DoctorReport doctor(PolicySummary policy = {
+                                        "embedded", "", "0123456789abcdef0123", {}, std::nullopt}) const {
     return run_doctor({Platform::linux, env, std::move(policy), std::chrono::seconds{10}});
   }
 };
@@ -169,8 +170,8 @@ TEST_CASE("Snap and Flatpak browsers are reported with what to do", "[install][d
 TEST_CASE("a policy that cannot be used is a problem", "[install][doctor]") {
   Machine machine;
   machine.install(Scope::user);
-  const DoctorReport report =
-      machine.doctor({"system", "/etc/seed-attest/policy.json", "", {}, "refused the system policy: writable by others"});
+  const DoctorReport report = machine.doctor(
+      {"system", "/etc/seed-attest/policy.json", "", {}, "refused the system policy: writable by others"});
   const auto problems = with_status(section(report, "policy"), Status::problem);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].subject == "/etc/seed-attest/policy.json");
@@ -197,5 +198,6 @@ TEST_CASE("without HOME, doctor says per-user manifests were not checked", "[ins
   REQUIRE(warnings.size() == 1);
   CHECK_THAT(warnings[0].message, Catch::Contains("per-user manifests were not checked"));
   CHECK(with_status(section(report, "chromium"), Status::problem).empty());
-  for (const Finding& finding : section(report, "chromium").findings) CHECK(finding.subject.find(".config") == std::string::npos);
+  for (const Finding& finding : section(report, "chromium").findings)
+    CHECK(finding.subject.find(".config") == std::string::npos);
 }

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "install/executor.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "install/executor.hpp"
 #include "install/plan.hpp"
 #include "install/receipt.hpp"
 #include "support/files.hpp"
@@ -94,9 +94,9 @@ TEST_CASE("folders that were there before install stay after uninstall", "[insta
   seed::test::write_file(home.path(".config/chromium/Local State"), "{}");
   carry_out_install(home.plan());
   home.uninstall();
-  CHECK(everything_below(home.directory.path()) ==
-        std::vector<std::string>{home.path(".config"), home.path(".config/chromium"),
-                                 home.path(".config/chromium/Local State")});
+  CHECK(everything_below(home.directory.path()) == std::vector<std::string>{home.path(".config"),
+                                                                            home.path(".config/chromium"),
+                                                                            home.path(".config/chromium/Local State")});
 }
 
 TEST_CASE("uninstalling some browsers keeps the others registered", "[install][executor]") {

@@ -17,8 +17,7 @@ TEST_CASE("the host answers hello when started as Chromium starts it", "[install
 
 TEST_CASE("the host answers hello when started as Firefox starts it", "[install][doctor]") {
   const Launch launch = browser_launch(Flavour::firefox, SEED_ATTEST_BINARY, "/etc/x/sg.techpass.seed_attest.json");
-  CHECK(launch.arguments ==
-        std::vector<std::string>{"/etc/x/sg.techpass.seed_attest.json", "seed-attest@techpass.sg"});
+  CHECK(launch.arguments == std::vector<std::string>{"/etc/x/sg.techpass.seed_attest.json", "seed-attest@techpass.sg"});
   CHECK(say_hello(launch, 10s).answered);
 }
 

@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "install/locations.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "install/locations.hpp"
 
 using namespace seed::install;
 
@@ -58,21 +57,30 @@ TEST_CASE("Linux folders per browser and scope", "[install][locations]") {
   using V = std::vector<std::string>;
   const Environment env = ann();
   const Platform os = Platform::linux;
-  CHECK(registered_paths(os, Browser::chrome, Scope::user, env) == V{"/home/ann/.config/google-chrome/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::chromium, Scope::user, env) == V{"/home/ann/.config/chromium/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::edge, Scope::user, env) == V{"/home/ann/.config/microsoft-edge/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::chrome, Scope::user, env) ==
+        V{"/home/ann/.config/google-chrome/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::chromium, Scope::user, env) ==
+        V{"/home/ann/.config/chromium/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::edge, Scope::user, env) ==
+        V{"/home/ann/.config/microsoft-edge/NativeMessagingHosts" + kFile});
   CHECK(registered_paths(os, Browser::brave, Scope::user, env) ==
         V{"/home/ann/.config/BraveSoftware/Brave-Browser/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::vivaldi, Scope::user, env) == V{"/home/ann/.config/vivaldi/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::firefox, Scope::user, env) == V{"/home/ann/.mozilla/native-messaging-hosts" + kFile});
+  CHECK(registered_paths(os, Browser::vivaldi, Scope::user, env) ==
+        V{"/home/ann/.config/vivaldi/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::firefox, Scope::user, env) ==
+        V{"/home/ann/.mozilla/native-messaging-hosts" + kFile});
 
-  CHECK(registered_paths(os, Browser::chrome, Scope::system, env) == V{"/etc/opt/chrome/native-messaging-hosts" + kFile});
-  CHECK(registered_paths(os, Browser::chromium, Scope::system, env) == V{"/etc/chromium/native-messaging-hosts" + kFile});
+  CHECK(registered_paths(os, Browser::chrome, Scope::system, env) ==
+        V{"/etc/opt/chrome/native-messaging-hosts" + kFile});
+  CHECK(registered_paths(os, Browser::chromium, Scope::system, env) ==
+        V{"/etc/chromium/native-messaging-hosts" + kFile});
   CHECK(registered_paths(os, Browser::edge, Scope::system, env) == V{"/etc/opt/edge/native-messaging-hosts" + kFile});
-  CHECK(registered_paths(os, Browser::brave, Scope::system, env) == V{"/etc/opt/chrome/native-messaging-hosts" + kFile});
+  CHECK(registered_paths(os, Browser::brave, Scope::system, env) ==
+        V{"/etc/opt/chrome/native-messaging-hosts" + kFile});
   CHECK(registered_paths(os, Browser::vivaldi, Scope::system, env) ==
         V{"/etc/vivaldi/native-messaging-hosts" + kFile, "/etc/opt/vivaldi/native-messaging-hosts" + kFile});
-  CHECK(registered_paths(os, Browser::firefox, Scope::system, env) == V{"/usr/lib/mozilla/native-messaging-hosts" + kFile});
+  CHECK(registered_paths(os, Browser::firefox, Scope::system, env) ==
+        V{"/usr/lib/mozilla/native-messaging-hosts" + kFile});
 }
 
 TEST_CASE("Firefox on Linux also reads the lib64 folder, which install does not write", "[install][locations]") {
@@ -87,20 +95,28 @@ TEST_CASE("macOS folders per browser and scope", "[install][locations]") {
   const Environment env = ann();
   const Platform os = Platform::macos;
   const std::string support = "/home/ann/Library/Application Support/";
-  CHECK(registered_paths(os, Browser::chrome, Scope::user, env) == V{support + "Google/Chrome/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::chromium, Scope::user, env) == V{support + "Chromium/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::edge, Scope::user, env) == V{support + "Microsoft Edge/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::chrome, Scope::user, env) ==
+        V{support + "Google/Chrome/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::chromium, Scope::user, env) ==
+        V{support + "Chromium/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::edge, Scope::user, env) ==
+        V{support + "Microsoft Edge/NativeMessagingHosts" + kFile});
   CHECK(registered_paths(os, Browser::brave, Scope::user, env) ==
         V{support + "Google/Chrome/NativeMessagingHosts" + kFile,
           support + "BraveSoftware/Brave-Browser/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::vivaldi, Scope::user, env) == V{support + "Vivaldi/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::firefox, Scope::user, env) == V{support + "Mozilla/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::vivaldi, Scope::user, env) ==
+        V{support + "Vivaldi/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::firefox, Scope::user, env) ==
+        V{support + "Mozilla/NativeMessagingHosts" + kFile});
 
-  CHECK(registered_paths(os, Browser::chrome, Scope::system, env) == V{"/Library/Google/Chrome/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::chrome, Scope::system, env) ==
+        V{"/Library/Google/Chrome/NativeMessagingHosts" + kFile});
   CHECK(registered_paths(os, Browser::chromium, Scope::system, env) ==
         V{"/Library/Application Support/Chromium/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::edge, Scope::system, env) == V{"/Library/Microsoft/Edge/NativeMessagingHosts" + kFile});
-  CHECK(registered_paths(os, Browser::brave, Scope::system, env) == V{"/Library/Google/Chrome/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::edge, Scope::system, env) ==
+        V{"/Library/Microsoft/Edge/NativeMessagingHosts" + kFile});
+  CHECK(registered_paths(os, Browser::brave, Scope::system, env) ==
+        V{"/Library/Google/Chrome/NativeMessagingHosts" + kFile});
   CHECK(registered_paths(os, Browser::vivaldi, Scope::system, env) ==
         V{"/Library/Application Support/Vivaldi/NativeMessagingHosts" + kFile});
   CHECK(registered_paths(os, Browser::firefox, Scope::system, env) ==
@@ -114,7 +130,8 @@ TEST_CASE("Windows registry keys per browser: HKCU for the user, both HKLM views
   CHECK(registry_keys(Browser::chromium, Scope::user) == V{R"(HKCU\SOFTWARE\Chromium\NativeMessagingHosts)" + name});
   CHECK(registry_keys(Browser::edge, Scope::user) == V{R"(HKCU\SOFTWARE\Microsoft\Edge\NativeMessagingHosts)" + name});
   CHECK(registry_keys(Browser::brave, Scope::user) == V{R"(HKCU\SOFTWARE\Google\Chrome\NativeMessagingHosts)" + name});
-  CHECK(registry_keys(Browser::vivaldi, Scope::user) == V{R"(HKCU\SOFTWARE\Google\Chrome\NativeMessagingHosts)" + name});
+  CHECK(registry_keys(Browser::vivaldi, Scope::user) ==
+        V{R"(HKCU\SOFTWARE\Google\Chrome\NativeMessagingHosts)" + name});
   CHECK(registry_keys(Browser::firefox, Scope::user) == V{R"(HKCU\SOFTWARE\Mozilla\NativeMessagingHosts)" + name});
 
   CHECK(registry_keys(Browser::chrome, Scope::system) ==
@@ -139,7 +156,8 @@ TEST_CASE("Windows manifest files live in our own folder, one per flavour", "[in
         V{R"(%LOCALAPPDATA%\seed-attest\NativeMessagingHosts\chromium\sg.techpass.seed_attest.json)"});
 }
 
-TEST_CASE("XDG_CONFIG_HOME and CHROME_CONFIG_HOME move the Chromium family's folders, not Firefox's", "[install][locations]") {
+TEST_CASE("XDG_CONFIG_HOME and CHROME_CONFIG_HOME move the Chromium family's folders, not Firefox's",
+          "[install][locations]") {
   Environment env = ann();
   env.xdg_config_home = "/srv/ann-config";
   CHECK(registered_paths(Platform::linux, Browser::chromium, Scope::user, env).front() ==

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "install/managed_policy.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "install/managed_policy.hpp"
 #include "support/files.hpp"
 #include "support/test_pki.hpp"
 
@@ -31,13 +31,15 @@ TEST_CASE("a blocklist of everything blocks us unless the allowlist names us", "
   const auto reason = blocking_reason(from({{"NativeMessagingBlocklist", {"*"}}}), kHost);
   REQUIRE(reason);
   CHECK_THAT(*reason, Catch::Contains("NativeMessagingAllowlist does not list sg.techpass.seed_attest"));
-  CHECK_FALSE(blocking_reason(from({{"NativeMessagingBlocklist", {"*"}}, {"NativeMessagingAllowlist", {kHost}}}), kHost));
+  CHECK_FALSE(
+      blocking_reason(from({{"NativeMessagingBlocklist", {"*"}}, {"NativeMessagingAllowlist", {kHost}}}), kHost));
 }
 
 TEST_CASE("a blocklist naming us blocks us; the old policy names count too", "[install][doctor]") {
   CHECK(blocking_reason(from({{"NativeMessagingBlocklist", {kHost}}}), kHost));
   CHECK(blocking_reason(from({{"NativeMessagingBlacklist", {"*"}}}), kHost));
-  CHECK_FALSE(blocking_reason(from({{"NativeMessagingBlacklist", {"*"}}, {"NativeMessagingWhitelist", {kHost}}}), kHost));
+  CHECK_FALSE(
+      blocking_reason(from({{"NativeMessagingBlacklist", {"*"}}, {"NativeMessagingWhitelist", {kHost}}}), kHost));
   CHECK_FALSE(blocking_reason(from({{"NativeMessagingBlocklist", {"com.example.other"}}}), kHost));
 }
 

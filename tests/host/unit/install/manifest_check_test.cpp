@@ -1,16 +1,18 @@
-#include <catch2/catch.hpp>
+#include "install/manifest_check.hpp"
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "install/manifest.hpp"
-#include "install/manifest_check.hpp"
 
 using namespace seed::install;
 using nlohmann::json;
 
 namespace {
 
-std::string good(Flavour flavour) { return render_manifest(host_manifest(flavour, "/usr/lib/seed-attest/seed-attest", {})); }
+std::string good(Flavour flavour) {
+  return render_manifest(host_manifest(flavour, "/usr/lib/seed-attest/seed-attest", {}));
+}
 
 std::string with(Flavour flavour, const char* field, const json& value) {
   json manifest = json::parse(good(flavour));
@@ -57,12 +59,14 @@ TEST_CASE("a relative program path is a problem on Linux and macOS", "[install][
 }
 
 TEST_CASE("our origin without its trailing slash is a problem", "[install][doctor]") {
-  const auto text = with(Flavour::chromium, "allowed_origins", json::array({"chrome-extension://mmcnnnkjjcnbfgnfpdijcfnhicplpoak"}));
+  const auto text =
+      with(Flavour::chromium, "allowed_origins", json::array({"chrome-extension://mmcnnnkjjcnbfgnfpdijcfnhicplpoak"}));
   CHECK_THAT(only_problem(check(Flavour::chromium, text)), Catch::Contains("without the trailing slash"));
 }
 
 TEST_CASE("a manifest for another extension is a problem, with the forbidden message", "[install][doctor]") {
-  const auto text = with(Flavour::chromium, "allowed_origins", json::array({"chrome-extension://abcdefghijklmnopabcdefghijklmnop/"}));
+  const auto text =
+      with(Flavour::chromium, "allowed_origins", json::array({"chrome-extension://abcdefghijklmnopabcdefghijklmnop/"}));
   const std::string message = only_problem(check(Flavour::chromium, text));
   CHECK_THAT(message, Catch::Contains("does not list our extension"));
   CHECK_THAT(message, Catch::Contains("Access to the specified native messaging host is forbidden."));
@@ -82,9 +86,10 @@ TEST_CASE("wrong name and wrong type are problems", "[install][doctor]") {
              Catch::Contains("names the host \"com.example.host\""));
   CHECK_THAT(only_problem(check(Flavour::firefox, with(Flavour::firefox, "type", "pipe"))),
              Catch::Contains("has type \"pipe\", not \"stdio\""));
-  CHECK_THAT(only_problem(check(Flavour::chromium, with(Flavour::chromium, "allowed_origins",
-                                                         json::array({"chrome-extension://mmcnnnkjjcnbfgnfpdijcfnhicplpoak/",
-                                                                      "chrome-extension://*/"})))),
+  CHECK_THAT(only_problem(check(
+                 Flavour::chromium,
+                 with(Flavour::chromium, "allowed_origins",
+                      json::array({"chrome-extension://mmcnnnkjjcnbfgnfpdijcfnhicplpoak/", "chrome-extension://*/"})))),
              Catch::Contains("wildcard"));
 }
 

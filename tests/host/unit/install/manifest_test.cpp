@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "install/manifest.hpp"
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "common/identity.hpp"
-#include "install/manifest.hpp"
 #include "support/files.hpp"
 
 using namespace seed::install;
@@ -47,11 +47,8 @@ TEST_CASE("our own ID is never listed twice", "[install][manifest]") {
 
 TEST_CASE("policy callers are sorted by flavour, origins get their trailing slash", "[install][manifest]") {
   const CallerSplit split = split_callers({"chrome-extension://abcdefghijklmnopabcdefghijklmnop",
-                                           "helper@agency.gov.sg",
-                                           "{12345678-9abc-def0-1234-56789abcdef0}",
-                                           "chrome-extension://not-an-id/",
-                                           "https://portal.techpass.gov.sg",
-                                           ""});
+                                           "helper@agency.gov.sg", "{12345678-9abc-def0-1234-56789abcdef0}",
+                                           "chrome-extension://not-an-id/", "https://portal.techpass.gov.sg", ""});
   CHECK(split.chromium == std::vector<std::string>{"chrome-extension://abcdefghijklmnopabcdefghijklmnop/"});
   CHECK(split.firefox == std::vector<std::string>{"helper@agency.gov.sg", "{12345678-9abc-def0-1234-56789abcdef0}"});
   CHECK(split.rejected ==

@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "install/plan.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "install/install_error.hpp"
-#include "install/plan.hpp"
 #include "install/plan_text.hpp"
 
 using namespace seed::install;
@@ -136,12 +136,13 @@ TEST_CASE("the macOS dry run shows every browser's folder", "[install][plan]") {
 
 TEST_CASE("the Windows dry run shows every registry key and the file it points to", "[install][plan]") {
   const std::string text = render_dry_run(plan_install(request_for(Platform::windows, Scope::system)));
-  for (const char* registry_key : {R"(HKLM\SOFTWARE\Google\Chrome\NativeMessagingHosts\sg.techpass.seed_attest)",
-                                   R"(HKLM\SOFTWARE\WOW6432Node\Google\Chrome\NativeMessagingHosts\sg.techpass.seed_attest)",
-                                   R"(HKLM\SOFTWARE\Chromium\NativeMessagingHosts\sg.techpass.seed_attest)",
-                                   R"(HKLM\SOFTWARE\Microsoft\Edge\NativeMessagingHosts\sg.techpass.seed_attest)",
-                                   R"(HKLM\SOFTWARE\Mozilla\NativeMessagingHosts\sg.techpass.seed_attest)",
-                                   R"(HKLM\SOFTWARE\WOW6432Node\Mozilla\NativeMessagingHosts\sg.techpass.seed_attest)"}) {
+  for (const char* registry_key :
+       {R"(HKLM\SOFTWARE\Google\Chrome\NativeMessagingHosts\sg.techpass.seed_attest)",
+        R"(HKLM\SOFTWARE\WOW6432Node\Google\Chrome\NativeMessagingHosts\sg.techpass.seed_attest)",
+        R"(HKLM\SOFTWARE\Chromium\NativeMessagingHosts\sg.techpass.seed_attest)",
+        R"(HKLM\SOFTWARE\Microsoft\Edge\NativeMessagingHosts\sg.techpass.seed_attest)",
+        R"(HKLM\SOFTWARE\Mozilla\NativeMessagingHosts\sg.techpass.seed_attest)",
+        R"(HKLM\SOFTWARE\WOW6432Node\Mozilla\NativeMessagingHosts\sg.techpass.seed_attest)"}) {
     CHECK(text.find(registry_key) != std::string::npos);
   }
   CHECK(text.find(R"(%ProgramFiles%\seed-attest\NativeMessagingHosts\firefox\sg.techpass.seed_attest.json)") !=

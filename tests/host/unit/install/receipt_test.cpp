@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "install/receipt.hpp"
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "install/install_error.hpp"
-#include "install/receipt.hpp"
 
 using namespace seed::install;
 using nlohmann::json;
@@ -11,9 +11,9 @@ using nlohmann::json;
 TEST_CASE("a receipt survives a round trip through JSON", "[install][receipt]") {
   Receipt receipt;
   receipt.files = {{"/home/ann/.mozilla/native-messaging-hosts/sg.techpass.seed_attest.json", {Browser::firefox}}};
-  receipt.keys = {{{Hive::local_machine, R"(SOFTWARE\Mozilla\NativeMessagingHosts\sg.techpass.seed_attest)",
-                    RegistryView::bits32},
-                   {Browser::firefox}}};
+  receipt.keys = {
+      {{Hive::local_machine, R"(SOFTWARE\Mozilla\NativeMessagingHosts\sg.techpass.seed_attest)", RegistryView::bits32},
+       {Browser::firefox}}};
   receipt.created_directories = {"/home/ann/.mozilla", "/home/ann/.mozilla/native-messaging-hosts"};
   const Receipt back = receipt_from_json(json::parse(receipt_to_json(receipt).dump()));
   REQUIRE(back.files.size() == 1);
@@ -37,8 +37,11 @@ TEST_CASE("a damaged receipt is refused with what is wrong", "[install][receipt]
   CHECK(message_for(R"({"version":2,"files":[],"registry":[],"created_directories":[]})").find("version 2") !=
         std::string::npos);
   CHECK(message_for(R"({"version":1,"registry":[],"created_directories":[]})").find("'files'") != std::string::npos);
-  CHECK(message_for(R"({"version":1,"files":[{"path":"/x","browsers":["opera"]}],"registry":[],"created_directories":[]})")
+  CHECK(message_for(
+            R"({"version":1,"files":[{"path":"/x","browsers":["opera"]}],"registry":[],"created_directories":[]})")
             .find("unknown browser") != std::string::npos);
-  CHECK(message_for(R"({"version":1,"files":[],"registry":[{"hive":"HKCR","key":"x","view":"64","browsers":[]}],"created_directories":[]})")
-            .find("unknown hive") != std::string::npos);
+  CHECK(
+      message_for(
+          R"({"version":1,"files":[],"registry":[{"hive":"HKCR","key":"x","view":"64","browsers":[]}],"created_directories":[]})")
+          .find("unknown hive") != std::string::npos);
 }
