@@ -91,6 +91,30 @@ Step remove_key(const RegistryEntry& entry) {
   return {StepResult::removed, entry.display(), delete_registry_key(entry) ? "" : "already gone"};
 }
 
+// Without a receipt (it was lost, or a package put the manifests there), our manifests go from the
+// places only the browsers being uninstalled read.
+void remove_unrecorded(const UninstallRequest& request, const std::vector<Browser>& leaving, Outcome& outcome) {
+  // Every place any browser reads in this scope, with all of its readers.
+  const Plan everywhere =
+      plan_install({request.platform, request.scope, {}, request.env, packaged_program(request.platform), {}});
+  for (const Action& action : everywhere.actions) {
+    const auto staying = without(action.browsers, leaving);
+    if (const auto* file = std::get_if<WriteFile>(&action.change)) {
+      std::error_code error;
+      if (!std::filesystem::exists(file->path, error) || !is_our_manifest(file->path)) continue;
+      if (staying.size() == action.browsers.size()) continue;
+      if (!staying.empty()) {
+        outcome.steps.push_back({StepResult::kept, file->path, "also read by " + display_names(staying)});
+      } else {
+        outcome.steps.push_back(remove_manifest(file->path));
+      }
+    } else if (const auto& value = std::get<SetRegistryValue>(action.change);
+               staying.empty() && read_registry_default(value.entry).has_value()) {
+      outcome.steps.push_back(remove_key(value.entry));
+    }
+  }
+}
+
 }  // namespace
 
 Outcome carry_out_install(const Plan& plan) {
@@ -117,11 +141,8 @@ Outcome carry_out_uninstall(const UninstallRequest& request) {
   const std::vector<Browser> leaving =
       request.browsers.empty() ? std::vector<Browser>(kAllBrowsers.begin(), kAllBrowsers.end()) : request.browsers;
   const std::string receipt_file = receipt_path(request.platform, request.scope, request.env);
-  Receipt receipt = read_receipt(receipt_file).value_or(Receipt{});
-  // Every place any browser reads in this scope, with all of its readers.
-  const Plan everywhere =
-      plan_install({request.platform, request.scope, {}, request.env, packaged_program(request.platform), {}});
-
+  const std::optional<Receipt> recorded_install = read_receipt(receipt_file);
+  Receipt receipt = recorded_install.value_or(Receipt{});
   Outcome outcome;
   std::vector<ReceiptFile> files_left;
   for (ReceiptFile& file : receipt.files) {
@@ -143,28 +164,7 @@ Outcome carry_out_uninstall(const UninstallRequest& request) {
     }
   }
 
-  // Manifests the receipt does not know (it was lost, or a package put them there): ours go when
-  // only the browsers being uninstalled read that place.
-  for (const Action& action : everywhere.actions) {
-    const std::string target = describe_target(action);
-    const bool recorded = std::any_of(outcome.steps.begin(), outcome.steps.end(),
-                                      [&](const Step& step) { return step.target == target; });
-    if (recorded) continue;
-    const auto staying = without(action.browsers, leaving);
-    if (const auto* file = std::get_if<WriteFile>(&action.change)) {
-      std::error_code error;
-      if (!std::filesystem::exists(file->path, error) || !is_our_manifest(file->path)) continue;
-      if (staying.size() == action.browsers.size()) continue;
-      if (!staying.empty()) {
-        outcome.steps.push_back({StepResult::kept, file->path, "also read by " + display_names(staying)});
-      } else {
-        outcome.steps.push_back(remove_manifest(file->path));
-      }
-    } else if (const auto& value = std::get<SetRegistryValue>(action.change);
-               staying.empty() && read_registry_default(value.entry).has_value()) {
-      outcome.steps.push_back(remove_key(value.entry));
-    }
-  }
+  if (!recorded_install) remove_unrecorded(request, leaving, outcome);
 
   receipt.files = files_left;
   receipt.keys = keys_left;

@@ -163,3 +163,16 @@ TEST_CASE("a plan for another platform cannot be carried out", "[install][execut
   const Plan plan = plan_install({Platform::windows, Scope::user, {}, home.env, R"(C:\seed-attest.exe)", {}});
   CHECK_THROWS_WITH(carry_out_install(plan), Catch::Contains("--dry-run"));
 }
+
+TEST_CASE("with a receipt, uninstall removes what it records and nothing else", "[install][executor]") {
+  Home home;
+  carry_out_install(home.plan(Scope::user, {Browser::firefox}));
+  // A manifest of ours that this install did not write (say, copied there by hand).
+  const Plan chromium = home.plan(Scope::user, {Browser::chromium});
+  const auto& file = std::get<WriteFile>(chromium.actions.front().change);
+  fs::create_directories(fs::path(file.path).parent_path());
+  seed::test::write_file(file.path, file.contents);
+  home.uninstall();
+  CHECK(fs::exists(file.path));
+  CHECK_FALSE(fs::exists(home.path(kFirefox)));
+}
