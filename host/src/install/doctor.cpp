@@ -173,8 +173,7 @@ Section check_browser(Browser browser, const DoctorOptions& options) {
     section.findings.push_back(
         {Status::problem, files,
          "a managed policy blocks our host: " + *reason +
-             "; the extension sees \"Access to the specified native "
-             "messaging host is forbidden.\"",
+             "; the extension sees \"Access to the specified native messaging host is forbidden.\"",
          "ask your administrator to add \"" + std::string(identity::kHostName) +
              "\" to NativeMessagingAllowlist (example: /usr/share/doc/seed-attest/examples/enterprise/chromium/)"});
   }
@@ -230,8 +229,7 @@ Section check_browser(Browser browser, const DoctorOptions& options) {
     if (ignored_user_manifest) {
       section.findings.push_back(
           {Status::problem, "",
-           "only a per-user manifest exists, and the managed policy NativeMessagingUserLevelHosts "
-           "makes " +
+           "only a per-user manifest exists, and the managed policy NativeMessagingUserLevelHosts makes " +
                std::string(display_name(browser)) + " ignore it",
            install_command(browser, Scope::system)});
     } else if (installed) {
