@@ -1,5 +1,7 @@
 #include "cli/arguments.hpp"
 
+#include <utility>
+
 #include "cli/usage_error.hpp"
 
 namespace seed::cli {
@@ -22,11 +24,28 @@ bool ArgumentReader::flag(std::string_view name) {
   return found;
 }
 
+// A single value is whatever follows the name, even when it starts with '-': a base64url nonce
+// may ("--nonce -x3…"), so only the multi-value form stops at the next option.
 std::optional<std::string> ArgumentReader::value(std::string_view name) {
-  const auto all = values(name);
-  if (all.size() > 1) throw UsageError(std::string(name) + " given more than once");
-  if (all.empty()) return std::nullopt;
-  return all.front();
+  std::optional<std::string> found;
+  const std::string prefix = std::string(name) + "=";
+  for (std::size_t i = 0; i < args_.size(); ++i) {
+    if (used_[i]) continue;
+    std::optional<std::string> this_one;
+    if (args_[i].starts_with(prefix)) {
+      used_[i] = true;
+      this_one = args_[i].substr(prefix.size());
+    } else if (args_[i] == name) {
+      used_[i] = true;
+      if (i + 1 >= args_.size() || used_[i + 1]) throw UsageError(std::string(name) + " needs a value");
+      used_[++i] = true;
+      this_one = args_[i];
+    }
+    if (!this_one) continue;
+    if (found) throw UsageError(std::string(name) + " given more than once");
+    found = std::move(this_one);
+  }
+  return found;
 }
 
 std::vector<std::string> ArgumentReader::values(std::string_view name) {

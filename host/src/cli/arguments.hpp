@@ -10,8 +10,8 @@
 namespace seed::cli {
 
 // Reads a subcommand's options; whatever is left unread at finish() is a usage error.
-// Accepts `--name VALUE` and `--name=VALUE`; values() also takes several values after one name
-// (`--browser chrome firefox`) up to the next option.
+// Accepts `--name VALUE` and `--name=VALUE`. value() takes the argument after the name whatever
+// it looks like; values() takes several (`--browser chrome firefox`) up to the next option.
 class ArgumentReader {
  public:
   explicit ArgumentReader(const Arguments& args);
