@@ -46,6 +46,9 @@ nlohmann::json parse_json_body(std::string_view body) {
     throw ProtocolError(ErrorCode::bad_json, error.id == 316 || std::string_view(error.what()).find("UTF-8") != std::string_view::npos
                                                  ? "invalid UTF-8 in the message"
                                                  : "invalid JSON at byte " + std::to_string(error.byte));
+  } catch (const nlohmann::json::out_of_range&) {
+    // A number no double can hold (1e9999) is thrown as out_of_range, not as a parse error.
+    throw ProtocolError(ErrorCode::bad_json, "a number in the message is out of range");
   }
 }
 
