@@ -353,7 +353,7 @@ describe("chromium: timing", () => {
       await withChromium(suite, t, { device: "non_se_gsib" }, async ({ session, page, relaunch }) => {
         const measure = async (kind, onPage) => {
           const snapshot = await openPortalAndWaitForVerdict(onPage, { state: "request", delay: 0 });
-          assert.equal(snapshot.button.route, "request_via_portal");
+          assert.equal(snapshot.button.route, "request_via_portal", `the ${kind} verdict (annotation: ${snapshot.annotation?.text})`);
           const sample = {
             browser: "chromium",
             kind,

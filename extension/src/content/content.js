@@ -4,21 +4,13 @@
 import { PORTAL_ORIGIN } from "../shared/constants.js";
 import { MESSAGE_TYPES, validateAttestReply, validateRouteReply } from "../shared/messages.js";
 import { REMEMBERED_MODE_KEY, modeFrom } from "../shared/mode.js";
+import { askBackground } from "./ask-background.js";
 import { installPageRelay } from "./page-relay.js";
 import { PortalButtons } from "./portal-buttons.js";
 
 // Longer than the background's own worst case (hello and a request, 5 s each).
 const ASK_TIMEOUT_MS = 12_000;
-
-function withTimeout(promise, ms, fallback) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((resolve) => {
-      timer = setTimeout(() => resolve(fallback), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
+const NO_ANSWER = Object.freeze({ ok: false, error: "internal" });
 
 // The administrator's mode, read here too so enforce mode can lock without waiting for the
 // background: first as the background last remembered it (fast), then from managed storage.
@@ -37,7 +29,7 @@ export function run(api) {
   if (window.location.origin !== PORTAL_ORIGIN) return;
   const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
   const ask = async (message, validate) =>
-    validate(await withTimeout(api.runtime.sendMessage(message), ASK_TIMEOUT_MS, { ok: false, error: "internal" }));
+    validate(await askBackground((m) => api.runtime.sendMessage(m), message, { timeoutMs: ASK_TIMEOUT_MS, fallback: NO_ANSWER }));
 
   installPageRelay({
     win: window,

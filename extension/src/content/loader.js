@@ -11,6 +11,7 @@
     "src/shared/messages.js",
     "src/shared/validate.js",
     "src/shared/mode.js",
+    "src/content/ask-background.js",
     "src/content/page-relay.js",
     "src/content/portal-buttons.js",
     "src/shared/annotation-model.js",
