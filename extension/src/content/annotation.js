@@ -2,6 +2,7 @@
 // message, the route's links, the onboarding checklist, the TechPass ID note and a retry button.
 
 import { ANNOTATION_ATTRIBUTE } from "./button-finder.js";
+import { claimNote } from "./our-notes.js";
 
 export const ROUTE_ATTRIBUTE = "data-seed-attest-route";
 export const NOTE_CLASS = "seed-attest-note";
@@ -21,7 +22,7 @@ export function createNote(doc, label) {
   note.setAttribute(ANNOTATION_ATTRIBUTE, "");
   note.setAttribute("role", "status");
   note.setAttribute("aria-label", label);
-  return note;
+  return claimNote(note);
 }
 
 function element(doc, tag, className, text) {

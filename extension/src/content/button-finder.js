@@ -2,9 +2,11 @@
 // element acting as a button, whatever its case, spacing or inner markup.
 
 import { BUTTON_TEXTS } from "../shared/constants.js";
+import { withinOurNote } from "./our-notes.js";
 
 export const CANDIDATE_SELECTOR = 'button, a, [role="button" i], input[type="submit" i], input[type="button" i]';
-// Our own annotations are never candidates, nor is anything inside them.
+// Marks our notes for styling and for people reading the page; which notes are ours is known by
+// identity (our-notes.js), never from this attribute, which the page can write too.
 export const ANNOTATION_ATTRIBUTE = "data-seed-attest-annotation";
 
 // The comparable form of a label: lower case, runs of anything but letters and digits as one
@@ -24,10 +26,6 @@ function visibleText(element) {
   return element.textContent ?? "";
 }
 
-function isOurs(element) {
-  return element.closest(`[${ANNOTATION_ATTRIBUTE}]`) !== null;
-}
-
 /** The page state this element's label stands for, or null. */
 export function labelPageState(element) {
   const text = visibleText(element);
@@ -42,7 +40,7 @@ export function labelPageState(element) {
  * <a><button>Request for SEED</button></a> the inner button is the one).
  */
 export function buttonPageState(element) {
-  if (!element?.matches?.(CANDIDATE_SELECTOR) || isOurs(element)) return null;
+  if (!element?.matches?.(CANDIDATE_SELECTOR) || withinOurNote(element)) return null;
   const page = labelPageState(element);
   if (!page) return null;
   for (const inner of element.querySelectorAll(CANDIDATE_SELECTOR)) {

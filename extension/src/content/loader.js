@@ -18,6 +18,7 @@
     "src/shared/routes.js",
     "src/shared/techpass-id.js",
     "src/content/button-finder.js",
+    "src/content/our-notes.js",
     "src/content/annotation.js",
     "src/content/lock.js",
     "src/content/page-text.js",

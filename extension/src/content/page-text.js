@@ -1,7 +1,7 @@
 // The signed-in TechPass ID, where the page shows it: the first *.gov.sg address in its text.
 
 import { findTechpassId } from "../shared/techpass-id.js";
-import { ANNOTATION_ATTRIBUTE } from "./button-finder.js";
+import { withinOurNote } from "./our-notes.js";
 
 const MAX_TEXT_NODES = 5000;
 
@@ -11,7 +11,8 @@ export function techpassIdOnPage(doc) {
   for (let seen = 0; seen < MAX_TEXT_NODES && walker.nextNode(); seen += 1) {
     const node = walker.currentNode;
     if (!node.nodeValue.includes("@")) continue;
-    if (node.parentElement?.closest(`[${ANNOTATION_ATTRIBUTE}], script, style, template`)) continue;
+    const parent = node.parentElement;
+    if (!parent || withinOurNote(parent) || parent.closest("script, style, template")) continue;
     const id = findTechpassId(node.nodeValue);
     if (id) return id;
   }

@@ -3,7 +3,8 @@
 
 import { MODES, PORTAL_ORIGIN } from "../shared/constants.js";
 import { annotationModel, checkingModel, unavailableModel } from "../shared/annotation-model.js";
-import { ANNOTATION_ATTRIBUTE, CANDIDATE_SELECTOR, buttonPageState, candidatesAround } from "./button-finder.js";
+import { CANDIDATE_SELECTOR, buttonPageState, candidatesAround } from "./button-finder.js";
+import { withinOurNote } from "./our-notes.js";
 import { ROUTE_ATTRIBUTE, attachNote, createNote, detachNote, renderNote } from "./annotation.js";
 import { lockButton, unlockButton } from "./lock.js";
 import { techpassIdOnPage } from "./page-text.js";
@@ -74,13 +75,13 @@ export class PortalButtons {
     let removals = false;
     for (const record of records) {
       const target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
-      if (!target || target.closest(`[${ANNOTATION_ATTRIBUTE}]`)) continue;
+      if (!target || withinOurNote(target)) continue;
       // A change inside a candidate (its label, its inner markup) re-checks that candidate.
       const container = target.closest(CANDIDATE_SELECTOR);
       if (container) dirty.add(container);
       if (record.type !== "childList") continue;
       for (const node of record.addedNodes) {
-        if (node.nodeType !== 1 || node.hasAttribute(ANNOTATION_ATTRIBUTE) || !node.isConnected) continue;
+        if (node.nodeType !== 1 || withinOurNote(node) || !node.isConnected) continue;
         if (node.matches(CANDIDATE_SELECTOR)) dirty.add(node);
         // Only subtrees that can hold a button are searched.
         if (node.firstElementChild) for (const inner of node.querySelectorAll(CANDIDATE_SELECTOR)) dirty.add(inner);

@@ -80,11 +80,9 @@ describe("look-alike markup on the portal", () => {
     assert.equal(ourNotes(page.doc).length, 1, "one button, one note");
   });
 
-  // The content script trusts the data-seed-attest-annotation attribute to tell its own notes, so
-  // markup that wraps the real button in that attribute hides the button from it: in enforce
-  // mode it is then never locked. (Reported to the extension's owner; passes once notes are
-  // recognised by identity rather than by an attribute the page can write.)
-  test("a page-made annotation wrapper does not hide the real button from the lock", { todo: "notes are told apart by an attribute the page can forge" }, async () => {
+  // Our notes are known by identity: markup that wraps the real button in the note's attribute,
+  // class or id does not hide the button, so enforce mode still locks it.
+  test("a page-made annotation wrapper does not hide the real button from the lock", async () => {
     const page = await contentPage('<div data-seed-attest-annotation><button id="b">Request for SEED</button></div>');
     const button = page.doc.getElementById("b");
     assert.equal(button.dataset.seedAttestRoute, "contact_manager");
