@@ -44,7 +44,7 @@ Report assess(const policy::LoadedPolicy& loaded, const AssessOptions& options) 
   } else {
     const policy::Policy& policy = *loaded.policy;
     const ProbeRunner runner = options.runner ? options.runner : ProbeRunner(run_probe);
-    const auto outcomes = run_probes(policy, runner, options.facts ? options.facts : make_live_facts(),
+    const auto outcomes = run_probes(policy, runner, options.facts ? options.facts : make_live_facts(process_names_in(policy)),
                                      options.limits, options.stop);
     ProbeResults results;
     for (std::size_t i = 0; i < policy.probes.size(); ++i) {

@@ -19,7 +19,8 @@ constexpr milliseconds kStopGrace{200};
 
 // Shared by the evaluation and its workers; a worker left behind keeps it alive.
 struct Run {
-  std::vector<policy::Probe> probes;  // the ones to run, slowest kinds first
+  std::vector<policy::Probe> probes;  // the ones to run: those that may block first, then the rest
+  std::size_t blocking = 0;           // how many of them may block
   ProbeRunner runner;
   std::shared_ptr<SystemFacts> facts;
   Deadline deadline;
@@ -27,7 +28,8 @@ struct Run {
 
   std::mutex mutex;
   std::condition_variable changed;
-  std::size_t next = 0;
+  std::size_t next_blocking = 0;     // in [0, blocking)
+  std::size_t next_quick = 0;        // in [blocking, probes.size())
   std::size_t finished = 0;
   std::vector<std::optional<ProbeOutcome>> outcomes;
   std::vector<bool> started;
@@ -37,13 +39,23 @@ struct Run {
   std::optional<std::string> cutoff;
 };
 
+// The next probe for a worker, or none. Worker 0 runs the quick probes one after another, then
+// helps with the others; every other worker takes only probes that may block.
+std::optional<std::size_t> take_next(Run& run, std::size_t worker) {
+  if (run.stop.stop_requested()) return std::nullopt;
+  if (worker == 0 && run.next_quick < run.probes.size() - run.blocking) return run.blocking + run.next_quick++;
+  if (run.next_blocking < run.blocking) return run.next_blocking++;
+  return std::nullopt;
+}
+
 void work(const std::shared_ptr<Run>& run, std::size_t worker) {
   for (;;) {
     std::size_t index = 0;
     {
       const std::lock_guard lock(run->mutex);
-      if (run->next >= run->probes.size() || run->stop.stop_requested()) break;
-      index = run->next++;
+      const auto next = take_next(*run, worker);
+      if (!next) break;
+      index = *next;
       run->started[index] = true;
     }
     const auto began = Clock::now();
@@ -78,11 +90,17 @@ std::set<std::string> used_probe_ids(const policy::Policy& policy) {
   return used;
 }
 
-// Commands and certificates may take a while: start them first.
-int start_order(const policy::Probe& probe) {
-  if (std::holds_alternative<policy::CommandProbe>(probe.spec)) return 0;
-  if (std::holds_alternative<policy::CertificateProbe>(probe.spec)) return 1;
-  return 2;
+bool is_path(const std::string& location) { return location.starts_with('/'); }
+
+// A command waits for a child; a certificate or key behind a store URI may wait for a token or a
+// TPM. Everything else is a few system calls on local files, one probe after another on one
+// thread being far cheaper than a thread each.
+bool may_block(const policy::Probe& probe) {
+  if (std::holds_alternative<policy::CommandProbe>(probe.spec)) return true;
+  if (const auto* certificate = std::get_if<policy::CertificateProbe>(&probe.spec)) {
+    return !is_path(certificate->certificate) || !is_path(certificate->key);
+  }
+  return false;
 }
 
 std::string budget_text(milliseconds budget) { return std::to_string(budget.count()) + " ms"; }
@@ -103,18 +121,21 @@ std::vector<ProbeOutcome> run_probes(const policy::Policy& policy, const ProbeRu
     }
   }
   if (positions.empty()) return outcomes;
-  std::stable_sort(positions.begin(), positions.end(), [&](std::size_t a, std::size_t b) {
-    return start_order(policy.probes[a]) < start_order(policy.probes[b]);
-  });
+  const auto quick_from = std::stable_partition(positions.begin(), positions.end(),
+                                                [&](std::size_t position) { return may_block(policy.probes[position]); });
 
   auto run = std::make_shared<Run>();
   for (const std::size_t position : positions) run->probes.push_back(policy.probes[position]);
+  run->blocking = static_cast<std::size_t>(quick_from - positions.begin());
   run->runner = runner;
   run->facts = std::move(facts);
   run->deadline = Clock::now() + limits.budget;
   run->outcomes.resize(positions.size());
   run->started.resize(positions.size(), false);
-  const std::size_t worker_count = std::clamp<std::size_t>(limits.max_parallel, 1, positions.size());
+  // One worker for the quick probes (or the first blocking one), one more per blocking probe.
+  const std::size_t quick = positions.size() - run->blocking;
+  const std::size_t wanted = (quick > 0 ? 1 : 0) + run->blocking;
+  const std::size_t worker_count = std::clamp<std::size_t>(limits.max_parallel, 1, wanted);
   run->worker_done.resize(worker_count, false);
   const std::stop_callback forward_stop(stop, [run] {
     run->stop.request_stop();

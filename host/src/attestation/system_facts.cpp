@@ -1,5 +1,6 @@
 #include "attestation/system_facts.hpp"
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 
@@ -18,8 +19,10 @@ class LiveFacts final : public SystemFacts {
     return fields_[index];
   }
 
-  const std::vector<std::string>& process_names() override {
-    std::call_once(processes_once_, [&] { processes_ = platform::running_process_names(); });
+  explicit LiveFacts(std::vector<std::string> process_names) : wanted_(std::move(process_names)) {}
+
+  const std::optional<std::vector<std::string>>& running_processes() override {
+    std::call_once(processes_once_, [&] { processes_ = platform::running_processes_named(wanted_); });
     return processes_;
   }
 
@@ -38,12 +41,25 @@ class LiveFacts final : public SystemFacts {
 
   std::array<std::once_flag, kFieldCount> field_once_;
   std::array<std::string, kFieldCount> fields_;
+  std::vector<std::string> wanted_;
   std::once_flag processes_once_;
-  std::vector<std::string> processes_;
+  std::optional<std::vector<std::string>> processes_;
 };
 
 }  // namespace
 
-std::shared_ptr<SystemFacts> make_live_facts() { return std::make_shared<LiveFacts>(); }
+std::shared_ptr<SystemFacts> make_live_facts(std::vector<std::string> process_names) {
+  std::sort(process_names.begin(), process_names.end());
+  process_names.erase(std::unique(process_names.begin(), process_names.end()), process_names.end());
+  return std::make_shared<LiveFacts>(std::move(process_names));
+}
+
+std::vector<std::string> process_names_in(const policy::Policy& policy) {
+  std::vector<std::string> names;
+  for (const auto& probe : policy.probes) {
+    if (const auto* process = std::get_if<policy::ProcessProbe>(&probe.spec)) names.push_back(process->name);
+  }
+  return names;
+}
 
 }  // namespace seed::attestation

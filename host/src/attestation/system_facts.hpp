@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,16 @@ class SystemFacts {
  public:
   virtual ~SystemFacts() = default;
   virtual std::string os_field(policy::OsField field) = 0;
-  // Sorted, without duplicates; empty when the process list could not be read.
-  virtual const std::vector<std::string>& process_names() = 0;
+  // Which of the process names the policy asks about are running, sorted; nullopt when the
+  // process list could not be read.
+  virtual const std::optional<std::vector<std::string>>& running_processes() = 0;
 };
 
-// The running system's facts, read through platform/ on first use.
-std::shared_ptr<SystemFacts> make_live_facts();
+// The running system's facts, read through platform/ on first use. `process_names`: the names
+// the policy's process probes look for (only those are looked for).
+std::shared_ptr<SystemFacts> make_live_facts(std::vector<std::string> process_names = {});
+
+// The names the policy's process probes look for, each once.
+std::vector<std::string> process_names_in(const policy::Policy& policy);
 
 }  // namespace seed::attestation

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,8 @@ std::string virtualization();
 // "unknown" when it is not on a block device this host can inspect (e.g. an overlay).
 std::string disk_encryption();
 
-// Names of the running processes' executables, sorted, without duplicates.
-std::vector<std::string> running_process_names();
+// Which of the `wanted` executable names (each at most once) have a running process, sorted;
+// nullopt when the list of processes cannot be read.
+std::optional<std::vector<std::string>> running_processes_named(const std::vector<std::string>& wanted);
 
 }  // namespace seed::platform

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,9 @@ std::string detect_virtualization(const std::filesystem::path& root, std::string
 
 std::string detect_disk_encryption(const std::filesystem::path& root);
 
-std::vector<std::string> list_process_names(const std::filesystem::path& root);
+// Which of `wanted` (each at most once) are running, sorted; nullopt when /proc cannot be read.
+std::optional<std::vector<std::string>> list_processes_named(const std::filesystem::path& root,
+                                                             const std::vector<std::string>& wanted);
 
 // The first line of a small file (up to `limit` bytes), without the newline; empty when unreadable.
 std::string read_first_line(const std::filesystem::path& path, std::size_t limit = 4096);

@@ -26,6 +26,8 @@ std::string virtualization() { return on_linux::detect_virtualization("/", on_li
 
 std::string disk_encryption() { return on_linux::detect_disk_encryption("/"); }
 
-std::vector<std::string> running_process_names() { return on_linux::list_process_names("/"); }
+std::optional<std::vector<std::string>> running_processes_named(const std::vector<std::string>& wanted) {
+  return on_linux::list_processes_named("/", wanted);
+}
 
 }  // namespace seed::platform

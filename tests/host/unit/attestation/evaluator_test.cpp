@@ -23,6 +23,12 @@ const char* const kPolicy = R"({"version": 1,
   "classes": [{"class": "gmd", "all": ["a", "b"]}, {"class": "se_gsib", "any": ["a", "c"]}],
   "readiness": [{"check": "r1", "title": "A", "probe": "a"}, {"check": "r2", "title": "D", "probe": "d"}]})";
 
+// The same shape with commands, which may block and so each get a worker.
+const char* const kCommandPolicy = R"({"version": 1,
+  "probes": [{"id": "a", "kind": "command", "argv": ["/bin/a"]}, {"id": "b", "kind": "command", "argv": ["/bin/b"]},
+             {"id": "c", "kind": "command", "argv": ["/bin/c"]}, {"id": "d", "kind": "command", "argv": ["/bin/d"]}],
+  "classes": [{"class": "gmd", "all": ["a", "b"]}, {"class": "se_gsib", "any": ["c", "d"]}]})";
+
 // Counts runs per probe; each waits `delay` (or until asked to stop) before answering.
 struct CountingRunner {
   std::mutex mutex;
@@ -61,21 +67,67 @@ TEST_CASE("each probe a rule or check uses runs exactly once; the rest are skipp
   CHECK(outcomes[4].result.detail == "not used by any class rule or readiness check");
 }
 
-TEST_CASE("independent probes run at the same time", "[evaluator]") {
+TEST_CASE("commands run at the same time, each on its own worker", "[evaluator]") {
   CountingRunner counting;
   counting.delay = milliseconds{300};
   const auto began = Clock::now();
-  run_probes(policy_from(kPolicy), counting.runner(), facts(), EvaluationLimits{});
+  run_probes(policy_from(kCommandPolicy), counting.runner(), facts(), EvaluationLimits{});
   const auto took = Clock::now() - began;
   CHECK(took >= milliseconds{300});
   CHECK(took < milliseconds{900});  // one after another would take 1200 ms
+  CHECK(counting.runs.size() == 4);
 
   CountingRunner serial;
   serial.delay = milliseconds{100};
   const auto serial_began = Clock::now();
-  run_probes(policy_from(kPolicy), serial.runner(), facts(), EvaluationLimits{milliseconds{5000}, 1});
+  run_probes(policy_from(kCommandPolicy), serial.runner(), facts(), EvaluationLimits{milliseconds{5000}, 1});
   CHECK(Clock::now() - serial_began >= milliseconds{400});
   CHECK(serial.runs.size() == 4);
+}
+
+TEST_CASE("quick probes run one after another on one worker, never on the calling thread", "[evaluator]") {
+  std::mutex mutex;
+  std::map<std::string, std::thread::id> ran_on;
+  const ProbeRunner runner = [&](const seed::policy::Probe& probe, const ProbeContext&) {
+    const std::lock_guard lock(mutex);
+    ran_on[probe.id] = std::this_thread::get_id();
+    return ProbeResult{Outcome::match, ""};
+  };
+  run_probes(policy_from(kPolicy), runner, facts(), EvaluationLimits{});
+  REQUIRE(ran_on.size() == 4);
+  for (const auto& [id, thread] : ran_on) {
+    INFO(id);
+    CHECK(thread == ran_on["a"]);
+    CHECK(thread != std::this_thread::get_id());
+  }
+}
+
+TEST_CASE("commands, and keys behind a store URI, do not wait behind the quick probes", "[evaluator]") {
+  const auto policy = policy_from(R"({"version": 1,
+    "probes": [{"id": "slow-file", "kind": "file", "path": "/slow"},
+               {"id": "token", "kind": "device_certificate", "certificate": "pkcs11:object=device",
+                "key": "pkcs11:object=device", "anchors": ["/root.pem"]},
+               {"id": "tool", "kind": "command", "argv": ["/bin/tool"]}],
+    "classes": [{"class": "gmd", "all": ["slow-file", "token", "tool"]}]})");
+  std::mutex mutex;
+  std::map<std::string, milliseconds> started_after;
+  const auto began = Clock::now();
+  const ProbeRunner runner = [&](const seed::policy::Probe& probe, const ProbeContext&) {
+    {
+      const std::lock_guard lock(mutex);
+      started_after[probe.id] = std::chrono::duration_cast<milliseconds>(Clock::now() - began);
+    }
+    std::this_thread::sleep_for(milliseconds{300});
+    return ProbeResult{Outcome::match, ""};
+  };
+  const auto outcomes = run_probes(policy, runner, facts(), EvaluationLimits{});
+  CHECK(Clock::now() - began < milliseconds{800});  // one after another would take 900 ms
+  REQUIRE(started_after.size() == 3);
+  for (const auto& [id, after] : started_after) {
+    INFO(id);
+    CHECK(after < milliseconds{250});
+  }
+  for (const auto& outcome : outcomes) CHECK(outcome.result.outcome == Outcome::match);
 }
 
 TEST_CASE("a probe still running when the budget is spent is an error, and the answer comes on time", "[evaluator]") {

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ class FakeFacts final : public attestation::SystemFacts {
  public:
   std::map<policy::OsField, std::string> os;
   std::vector<std::string> processes;
+  bool processes_readable = true;
   std::atomic<int> os_reads{0};
   std::atomic<int> process_reads{0};
 
@@ -25,14 +27,18 @@ class FakeFacts final : public attestation::SystemFacts {
     return found == os.end() ? std::string() : found->second;
   }
 
-  const std::vector<std::string>& process_names() override {
+  const std::optional<std::vector<std::string>>& running_processes() override {
     ++process_reads;
-    std::call_once(sorted_, [this] { std::sort(processes.begin(), processes.end()); });
-    return processes;
+    std::call_once(sorted_, [this] {
+      std::sort(processes.begin(), processes.end());
+      if (processes_readable) running_ = processes;
+    });
+    return running_;
   }
 
  private:
   std::once_flag sorted_;
+  std::optional<std::vector<std::string>> running_;
 };
 
 }  // namespace seed::test

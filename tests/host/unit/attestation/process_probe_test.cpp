@@ -21,13 +21,14 @@ TEST_CASE("a process probe matches a running executable name exactly", "[probe][
 
 TEST_CASE("a process probe is an error when no process list could be read", "[probe][process]") {
   seed::test::FakeFacts facts;
+  facts.processes_readable = false;
   const ProbeResult result = run_process_probe(ProcessProbe{"TaniumClient"}, facts);
   CHECK(result.outcome == Outcome::error);
   CHECK(result.detail == "the list of running processes could not be read");
 }
 
 TEST_CASE("a process probe sees this test program among the live processes", "[probe][process]") {
-  const auto facts = make_live_facts();
+  const auto facts = make_live_facts({"unit_attestation", "no-such-program-xyz"});
   CHECK(run_process_probe(ProcessProbe{"unit_attestation"}, *facts).outcome == Outcome::match);
   CHECK(run_process_probe(ProcessProbe{"no-such-program-xyz"}, *facts).outcome == Outcome::no_match);
 }
