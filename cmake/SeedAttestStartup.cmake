@@ -20,6 +20,10 @@ elseif(SEED_ATTEST_STATIC)
   # Must be set before find_package(Boost) and find_package(OpenSSL).
   set(Boost_USE_STATIC_LIBS ON)
   set(OPENSSL_USE_STATIC_LIBS TRUE)
+  # Each function and object in its own section, so the link below can drop what nothing uses.
+  # The kernel maps a program's text 64 KiB around each page touched, so the peak RSS of an
+  # `attest` is close to the size of the whole text: what is not linked is not resident.
+  add_compile_options(-ffunction-sections -fdata-sections)
 else()
   set(_seed_fast_start_link shared)
 endif()
@@ -27,7 +31,7 @@ endif()
 # seed_attest_fast_start(TARGET): the link options above for the program.
 function(seed_attest_fast_start target)
   if(_seed_fast_start_link STREQUAL "static")
-    target_link_options(${target} PRIVATE -static)
+    target_link_options(${target} PRIVATE -static -Wl,--gc-sections)
   elseif(_seed_fast_start_link STREQUAL "shared")
     # -z now: with libstdc++ static few symbols are left to bind, so full RELRO costs nothing.
     target_link_options(${target} PRIVATE

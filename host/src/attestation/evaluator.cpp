@@ -9,6 +9,8 @@
 #include <system_error>
 #include <thread>
 
+#include "crypto/loader.hpp"
+
 namespace seed::attestation {
 namespace {
 
@@ -90,15 +92,13 @@ std::set<std::string> used_probe_ids(const policy::Policy& policy) {
   return used;
 }
 
-bool is_path(const std::string& location) { return location.starts_with('/'); }
-
 // A command waits for a child; a certificate or key behind a store URI may wait for a token or a
 // TPM. Everything else is a few system calls on local files, one probe after another on one
 // thread being far cheaper than a thread each.
 bool may_block(const policy::Probe& probe) {
   if (std::holds_alternative<policy::CommandProbe>(probe.spec)) return true;
   if (const auto* certificate = std::get_if<policy::CertificateProbe>(&probe.spec)) {
-    return !is_path(certificate->certificate) || !is_path(certificate->key);
+    return crypto::is_store_uri(certificate->certificate) || crypto::is_store_uri(certificate->key);
   }
   return false;
 }

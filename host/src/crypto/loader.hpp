@@ -11,6 +11,10 @@
 // that needs a passphrase fails to load.
 namespace seed::crypto {
 
+// "scheme:..." with a scheme of two or more characters is a store URI; "/etc/..." and "C:\..." are
+// paths.
+bool is_store_uri(const std::string& location);
+
 // Every certificate at `location`, in order (at least one). Throws CryptoError.
 std::vector<Certificate> load_certificates(const std::string& location);
 

@@ -18,21 +18,9 @@
 namespace seed::attestation {
 namespace {
 
-// "scheme:..." with a scheme of two or more characters is a store URI; "C:\..." is a path.
-bool is_store_uri(const std::string& location) {
-  const std::size_t colon = location.find(':');
-  if (colon == std::string::npos || colon < 2) return false;
-  for (std::size_t i = 0; i < colon; ++i) {
-    const char c = location[i];
-    const bool allowed = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '-' || c == '.';
-    if (!allowed) return false;
-  }
-  return true;
-}
-
 bool is_missing_file(const std::string& location) {
   std::error_code error;
-  return !is_store_uri(location) && !std::filesystem::exists(location, error) && !error;
+  return !crypto::is_store_uri(location) && !std::filesystem::exists(location, error) && !error;
 }
 
 DeviceCertificateEvaluation outcome(Outcome kind, std::string detail) { return {{kind, std::move(detail)}, {}}; }
@@ -43,6 +31,10 @@ struct LoadedMatch {
   crypto::CertifiedKey identity;
   std::vector<crypto::Certificate> intermediates;
   std::vector<crypto::Certificate> anchors;
+  // Where every certificate of the verified path is valid. Without revocation lists the
+  // verification depends on the time only through these, so inside it the chain still verifies.
+  std::chrono::system_clock::time_point valid_from;
+  std::chrono::system_clock::time_point valid_until;
 };
 
 class MatchMemory {
@@ -163,7 +155,13 @@ DeviceCertificateEvaluation evaluate(const policy::CertificateProbe& probe, std:
   std::vector<crypto::Certificate> x5c(chain.path.begin(), chain.path.end() - (chain.path.size() > 1 ? 1 : 0));
   crypto::CertifiedKey identity{std::move(key), std::move(x5c)};
   ProbeResult result{Outcome::match, match_detail(probe, identity)};
-  match_memory().remember(probe_key(probe), {result, identity, intermediates, anchors});
+  LoadedMatch match{result, identity, intermediates, anchors, std::chrono::system_clock::time_point::min(),
+                    std::chrono::system_clock::time_point::max()};
+  for (const crypto::Certificate& link : chain.path) {
+    match.valid_from = std::max(match.valid_from, link.not_before());
+    match.valid_until = std::min(match.valid_until, link.not_after());
+  }
+  match_memory().remember(probe_key(probe), std::move(match));
   return {std::move(result), std::move(identity)};
 }
 
@@ -184,6 +182,9 @@ DeviceCertificateEvaluation evaluate_device_certificate(const policy::Certificat
 DeviceCertificateEvaluation signing_identity(const policy::CertificateProbe& probe,
                                              std::chrono::system_clock::time_point now) {
   if (auto loaded = match_memory().recall(probe_key(probe))) {
+    if (now >= loaded->valid_from && now <= loaded->valid_until) {
+      return {std::move(loaded->result), std::move(loaded->identity)};
+    }
     try {
       const crypto::ChainVerification chain =
           crypto::verify_chain(loaded->identity.chain.front(), loaded->intermediates, loaded->anchors, now);

@@ -82,3 +82,37 @@ TEST_CASE("a passphrase-protected key fails to load instead of prompting") {
   EVP_PKEY_free(key);
   CHECK_THROWS_AS(load_private_key(path.string()), CryptoError);
 }
+
+TEST_CASE("DER files, which the PEM reader does not take, load through the store") {
+  const auto& pki = shared_test_pki();
+  TemporaryDirectory temporary;
+  const Certificate pem = load_certificate(pki.certificate("device-se").string());
+  const PrivateKey pem_key = load_private_key(pki.key("device-se").string());
+
+  unsigned char* der = nullptr;
+  const int length = i2d_X509(pem.get(), &der);
+  REQUIRE(length > 0);
+  const auto certificate_path = temporary.path() / "device.der";
+  write_file(certificate_path, std::string(reinterpret_cast<const char*>(der), static_cast<std::size_t>(length)));
+  OPENSSL_free(der);
+  CHECK(load_certificate(certificate_path.string()).serial_hex() == pem.serial_hex());
+
+  unsigned char* key_der = nullptr;
+  const int key_length = i2d_PrivateKey(pem_key.get(), &key_der);
+  REQUIRE(key_length > 0);
+  const auto key_path = temporary.path() / "device-key.der";
+  write_file(key_path, std::string(reinterpret_cast<const char*>(key_der), static_cast<std::size_t>(key_length)));
+  OPENSSL_free(key_der);
+  CHECK(load_private_key(key_path.string()).pairs_with(pem));
+}
+
+TEST_CASE("store URIs are told from paths") {
+  CHECK(is_store_uri("pkcs11:token=gsib;object=device"));
+  CHECK(is_store_uri("tpm2:handle=0x81000001"));
+  CHECK(is_store_uri("file:/etc/seed/device.pem"));
+  CHECK_FALSE(is_store_uri("/etc/seed/device.pem"));
+  CHECK_FALSE(is_store_uri("C:\\ProgramData\\seed\\device.pem"));
+  CHECK_FALSE(is_store_uri("relative/device.pem"));
+  CHECK_FALSE(is_store_uri(""));
+  CHECK_FALSE(is_store_uri("a b:c"));
+}
