@@ -9,7 +9,7 @@
 // button be used?) waits for the read when nothing is remembered: enforce mode fails closed.
 
 import { REMEMBERED_MODE_KEY, modeFrom } from "../shared/mode.js";
-// The longest a must-know answer waits for the read before taking the default.
+// The longest after the read began that a must-know answer waits for it before taking the default.
 const MUST_KNOW_MAX_WAIT_MS = 10_000;
 
 export class ManagedSettings {
@@ -61,7 +61,8 @@ export class ManagedSettings {
     if (quick !== null) return quick;
     const remembered = await this.#rememberedValue();
     if (remembered) return remembered;
-    if (mustKnow) return (await this.#within(reading, MUST_KNOW_MAX_WAIT_MS)) ?? modeFrom(undefined);
+    // Measured from the read's start, so a question asked again waits no longer than the first.
+    if (mustKnow) return (await this.#within(reading, this.#startedAt + MUST_KNOW_MAX_WAIT_MS - this.#now())) ?? modeFrom(undefined);
     return modeFrom(undefined);
   }
 

@@ -8,8 +8,11 @@ import { askBackground } from "./ask-background.js";
 import { installPageRelay } from "./page-relay.js";
 import { PortalButtons } from "./portal-buttons.js";
 
-// Longer than the background's own worst case (hello and a request, 5 s each).
-const ASK_TIMEOUT_MS = 12_000;
+// Longer than the background's own worst case (hello and a request, 5 s each; or the first read
+// of the administrator's settings, at most 10 s after the background started). A question met by
+// silence for ATTEMPT_MS is asked again (ask-background.js).
+const ASK_TIMEOUT_MS = 16_000;
+const ATTEMPT_MS = 8_000;
 const NO_ANSWER = Object.freeze({ ok: false, error: "internal" });
 
 // The administrator's mode, read here too so enforce mode can lock without waiting for the
@@ -29,7 +32,7 @@ export function run(api) {
   if (window.location.origin !== PORTAL_ORIGIN) return;
   const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
   const ask = async (message, validate) =>
-    validate(await askBackground((m) => api.runtime.sendMessage(m), message, { timeoutMs: ASK_TIMEOUT_MS, fallback: NO_ANSWER }));
+    validate(await askBackground((m) => api.runtime.sendMessage(m), message, { timeoutMs: ASK_TIMEOUT_MS, attemptMs: ATTEMPT_MS, fallback: NO_ANSWER }));
 
   installPageRelay({
     win: window,

@@ -89,4 +89,15 @@ describe("managed settings", () => {
     slow.resolve({ mode: "enforce" });
     assert.equal(await mustKnow, "enforce");
   });
+
+  test("a must-know answer waits at most 10 s after the read began, however late it is asked", async () => {
+    let now = 0;
+    const area = { get: async () => undefined, set: async () => {} };
+    const settings = new ManagedSettings(() => new Promise(() => {}), { remembered: area, now: () => now });
+    settings.load();
+    now = 10_000; // asked again when the whole wait is already over
+    const began = Date.now();
+    assert.equal(await settings.mode({ waitMs: 10, mustKnow: true }), "annotate", "the default, at once");
+    assert.ok(Date.now() - began < 1000);
+  });
 });

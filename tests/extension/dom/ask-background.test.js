@@ -1,5 +1,5 @@
 // The content script's questions to the background: a question lost with a stopped service
-// worker is asked again; silence gets the fallback in time.
+// worker, refused or met by silence, is asked again; the fallback comes in time.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -62,6 +62,40 @@ test("silence gets the fallback at the time limit, not later", async () => {
   assert.equal(settled, false);
   await clock.advance(1);
   assert.equal(await answer, FALLBACK);
+  assert.equal(clock.pendingTimers, 0);
+});
+
+test("a question met by silence is asked again, and the first answer wins", async () => {
+  const clock = new FakeClock();
+  const sent = [];
+  const answers = [];
+  const send = () => new Promise((resolve) => {
+    sent.push(clock.now());
+    answers.push(resolve);
+  });
+  const answer = askBackground(send, QUESTION, { timeoutMs: 16_000, attemptMs: 8_000, fallback: FALLBACK, timers: clock });
+  await settle();
+  await clock.advance(7_999);
+  assert.equal(sent.length, 1);
+  await clock.advance(1);
+  assert.equal(sent.length, 2, "asked again after 8 s of silence");
+  answers[1]({ ok: true, route: "request_via_portal" });
+  assert.deepEqual(await answer, { ok: true, route: "request_via_portal" });
+  answers[0]({ ok: true, route: "late" }); // the first copy's late answer changes nothing
+  await settle();
+  assert.equal(clock.pendingTimers, 0);
+});
+
+test("a slow first answer still counts after the question was asked again", async () => {
+  const clock = new FakeClock();
+  const answers = [];
+  const send = () => new Promise((resolve) => answers.push(resolve));
+  const answer = askBackground(send, QUESTION, { timeoutMs: 16_000, attemptMs: 8_000, fallback: FALLBACK, timers: clock });
+  await settle();
+  await clock.advance(9_000);
+  assert.equal(answers.length, 2);
+  answers[0]({ ok: true, route: "service_request" });
+  assert.deepEqual(await answer, { ok: true, route: "service_request" });
 });
 
 test("retries count against the one time limit", async () => {
