@@ -2,6 +2,7 @@
 // lives here; listeners are registered at once so a restarted worker receives the waking event.
 
 import { badgeFor } from "../shared/badge.js";
+import { boundedStorage } from "./bounded-storage.js";
 import { HOST_NAME } from "../shared/constants.js";
 import { DeviceStatus } from "./device-status.js";
 import { MessageRouter } from "./message-router.js";
@@ -26,10 +27,10 @@ function connectNative({ onMessage, onDisconnect }) {
 function sessionStorage() {
   const area = api.storage?.session;
   if (!area) return null;
-  return {
+  return boundedStorage({
     get: async (key) => (await area.get(key))?.[key],
     set: (key, value) => area.set({ [key]: value }),
-  };
+  });
 }
 
 function quietly(result) {
@@ -48,10 +49,10 @@ const session = sessionStorage();
 function localStorageArea() {
   const area = api.storage?.local;
   if (!area) return null;
-  return {
+  return boundedStorage({
     get: async (key) => (await area.get(key))?.[key],
     set: (key, value) => area.set({ [key]: value }),
-  };
+  });
 }
 
 const settings = new ManagedSettings(() => api.storage.managed.get(), { remembered: localStorageArea() });
