@@ -376,7 +376,7 @@ describe("chromium: timing", () => {
         // Without a running worker: it starts once when the extension loads, and is then stopped
         // as Chromium stops an idle one.
         const stopWorker = async (browser) => {
-          await browser.runningServiceWorker(CHROMIUM_EXTENSION_ID, 3000);
+          assert.ok(await browser.runningServiceWorker(CHROMIUM_EXTENSION_ID, 15_000), "the service worker started with the browser");
           assert.equal(await browser.stopServiceWorkers(CHROMIUM_EXTENSION_ID), true, "the service worker was stopped");
         };
 

@@ -3,7 +3,7 @@
 
 import { PAGE_STATES } from "../shared/constants.js";
 import { MESSAGE_TYPES, failure, mayAsk, senderKind, senderOrigin, validateRequest } from "../shared/messages.js";
-import { routeFor } from "../shared/routes.js";
+import { routeFor, unlocksRequest } from "../shared/routes.js";
 
 // How long after start-up answers wait for a fresh read of the administrator's mode before using
 // the remembered one (see settings.js).
@@ -68,14 +68,17 @@ export class MessageRouter {
   }
 
   async #route({ page, refresh }) {
-    const [result, mode] = await Promise.all([
-      this.#status.get({ refresh }),
-      // Whether the Request button may be used depends on the mode: that answer must be right.
-      this.#settings.mode({ waitMs: ROUTE_MODE_WAIT_MS, mustKnow: page === PAGE_STATES.request }),
-    ]);
-    await this.#pages.remember(page);
+    const result = await this.#status.get({ refresh });
     const deviceClass = result.status?.deviceClass ?? null;
     const { route } = routeFor({ page, deviceClass, helper: result.helper });
+    // The mode decides one thing here: whether a Request button this route does not unlock stays
+    // locked. That answer must be right (enforce fails closed); every other may use the mode as
+    // far as known now, so a first start does not wait seconds for the administrator's settings.
+    const mustKnow = page === PAGE_STATES.request && !unlocksRequest(route);
+    const [mode] = await Promise.all([
+      this.#settings.mode({ waitMs: ROUTE_MODE_WAIT_MS, mustKnow }),
+      this.#pages.remember(page),
+    ]);
     return {
       ok: true,
       route,

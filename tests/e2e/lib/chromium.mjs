@@ -165,16 +165,27 @@ class ChromiumSession {
 
   /**
    * Stops the extension's service worker, as Chromium does after it has been idle; true once
-   * the browser has listed it no more for a moment. Events right after start (the extension's
-   * first storage reads and changes) can wake it again, so this tries for a few seconds.
+   * the browser has listed it no more for a moment. Only a worker that has finished installing
+   * is stopped: Chromium never stops one mid-installation by itself, and one stopped then was
+   * seen to stay unregistered, deaf to every later event, for the rest of the browser's life.
+   * Events right after start (the extension's first storage reads and changes) can wake the
+   * worker again, so this tries for a few seconds.
    */
-  async stopServiceWorkers(extensionId, { timeoutMs = 10_000 } = {}) {
-    const running = async () =>
-      (await this.targets()).some((target) => target.type === "service_worker" && target.url.startsWith(`chrome-extension://${extensionId}/`));
+  async stopServiceWorkers(extensionId, { timeoutMs = 10_000, activationTimeoutMs = 20_000 } = {}) {
+    const ours = (url) => url.startsWith(`chrome-extension://${extensionId}/`);
+    const running = async () => (await this.targets()).some((target) => target.type === "service_worker" && ours(target.url));
     const page = await this.context.newPage();
     try {
       const cdp = await this.context.newCDPSession(page);
+      const versions = new Map();
+      cdp.on("ServiceWorker.workerVersionUpdated", ({ versions: updated }) => {
+        for (const version of updated) if (ours(version.scriptURL)) versions.set(version.versionId, version);
+      });
       await cdp.send("ServiceWorker.enable");
+      await waitFor(() => [...versions.values()].some((version) => version.status === "activated"), {
+        timeoutMs: activationTimeoutMs,
+        what: "the extension's service worker to be installed and activated",
+      });
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         await cdp.send("ServiceWorker.stopAllWorkers");

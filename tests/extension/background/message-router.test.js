@@ -77,19 +77,28 @@ describe("background message router", () => {
     assert.equal((await firefoxWithoutPolicy.router.handle({ type: "seed-attest/route", page: "request_for_seed" }, CONTENT)).mode, "annotate");
   });
 
-  test("a Request route waits for the administrator's mode; an Onboard route does not", async () => {
+  test("a Request route that stays locked in enforce mode waits for the administrator's mode; others do not", async () => {
     let release;
     const slowManaged = () => new Promise((resolve) => (release = () => resolve({ mode: "enforce" })));
-    const { router } = routerWith({ managed: slowManaged });
+    const { router } = routerWith({ managed: slowManaged, host: new FakeNativeHost({ status: () => hostStatus({ device_class: "se_gsib" }) }) });
     const onboard = await router.handle({ type: "seed-attest/route", page: "onboard_device" }, CONTENT);
     assert.equal(onboard.mode, "annotate");
     let request = null;
     const pending = router.handle({ type: "seed-attest/route", page: "request_for_seed" }, CONTENT).then((reply) => (request = reply));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(request, null, "no verdict on the Request button before the mode is known");
+    assert.equal(request, null, "no verdict on a Request button enforce mode would lock before the mode is known");
     release();
     await pending;
+    assert.equal(request.route, "service_request");
     assert.equal(request.mode, "enforce");
+  });
+
+  test("a Request route that unlocks in either mode answers before the administrator's mode is known", async () => {
+    const neverAnswers = () => new Promise(() => {});
+    const { router } = routerWith({ managed: neverAnswers });
+    const reply = await router.handle({ type: "seed-attest/route", page: "request_for_seed" }, CONTENT);
+    assert.equal(reply.route, "request_via_portal");
+    assert.equal(reply.mode, "annotate", "the mode as far as known: the default");
   });
 
   test("the popup gets the status and the page the portal showed last", async () => {
