@@ -1,5 +1,7 @@
-// The content script's browser wiring (loaded by loader.js as a module): reads the mode, asks the
-// background and hands everything else to PortalButtons and the page relay.
+// The content script's browser wiring: starts the helper, reads the mode, asks the background and
+// hands everything else to PortalButtons and the page relay. Bundled with the modules it imports
+// into extension/generated/content-script.js (scripts/bundle-content-script.mjs), which runs it at
+// document_start.
 
 import { PORTAL_ORIGIN } from "../shared/constants.js";
 import { MESSAGE_TYPES, validateAttestReply, validateRouteReply } from "../shared/messages.js";
@@ -30,6 +32,10 @@ function readMode(api, onMode) {
 
 export function run(api) {
   if (window.location.origin !== PORTAL_ORIGIN) return;
+  // The background starts the host now, while the page is still loading; the answer is not needed.
+  Promise.resolve()
+    .then(() => api.runtime.sendMessage({ type: MESSAGE_TYPES.prepare }))
+    .catch(() => {});
   const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
   const ask = async (message, validate) =>
     validate(await askBackground((m) => api.runtime.sendMessage(m), message, { timeoutMs: ASK_TIMEOUT_MS, attemptMs: ATTEMPT_MS, fallback: NO_ANSWER }));

@@ -47,8 +47,10 @@ export class PortalButtons {
       this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, characterData: true });
       for (const candidate of candidatesAround(this.#doc.documentElement)) this.#evaluate(candidate);
     };
-    if (this.#doc.readyState === "loading") this.#doc.addEventListener("DOMContentLoaded", begin, { once: true });
-    else begin();
+    // At document_start the root element usually exists already: watching from then on sees the
+    // button the moment it is parsed or rendered, not only after DOMContentLoaded.
+    if (this.#doc.documentElement) begin();
+    else this.#doc.addEventListener("DOMContentLoaded", begin, { once: true });
     return true;
   }
 

@@ -60,6 +60,8 @@ async function serve(request, response) {
     response.writeHead(404).end();
     return;
   }
-  response.writeHead(200, { "content-type": TYPES[path.extname(file)], "cache-control": "no-store" });
+  // Like a real site: the app's page is always fetched, its scripts and styles are cached.
+  const caching = extension ? "max-age=600" : "no-store";
+  response.writeHead(200, { "content-type": TYPES[path.extname(file)], "cache-control": caching });
   response.end(request.method === "HEAD" ? undefined : body);
 }

@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { JSDOM } from "jsdom";
 
-import { deferred, openPage, settleDom } from "../support/dom.js";
+import { PORTAL_URL, deferred, openPage, settleDom } from "../support/dom.js";
 import { fakeBrowser } from "../support/fake-browser.js";
 import { NONCE, TOKEN, routeReply } from "../support/fixtures.js";
-import { readText } from "../support/repo.js";
+import { readJson, readText } from "../support/repo.js";
 
 let instance = 0;
 async function freshModule(path) {
@@ -28,8 +28,32 @@ describe("content script wiring", () => {
     useWindow(win);
     (await freshModule("content/content.js")).run(browser.api);
     await settleDom();
-    assert.deepEqual(browser.sent, [{ type: "seed-attest/route", page: "request_for_seed", refresh: false }]);
+    assert.deepEqual(browser.sent, [
+      { type: "seed-attest/prepare" },
+      { type: "seed-attest/route", page: "request_for_seed", refresh: false },
+    ], "the helper is started first, then each button asks for its route");
     assert.equal(win.document.getElementById("b").dataset.seedAttestRoute, "contact_manager");
+  });
+
+  test("the bundled script the manifest lists runs content.js at document_start", async () => {
+    const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", { url: PORTAL_URL, runScripts: "outside-only", pretendToBeVisual: true });
+    const win = dom.window;
+    // The browser hands the content script a copy made in its own realm.
+    const inPage = (value) => (value === undefined ? undefined : win.JSON.parse(JSON.stringify(value)));
+    const browser = fakeBrowser({ sendMessage: async (message) => inPage(message.type === "seed-attest/route" ? routeReply({ route: "contact_manager", deviceClass: "gmd" }) : undefined) });
+    win.chrome = browser.api;
+    const [script] = readJson("extension/manifest.json").content_scripts;
+    for (const file of script.js) win.eval(readText(`extension/${file}`));
+    await settleDom();
+    // Messages made in the page's realm: compared as JSON.
+    assert.deepEqual(JSON.parse(JSON.stringify(browser.sent)), [{ type: "seed-attest/prepare" }], "nothing asked before a button exists");
+    // The button arrives later, as a single-page app renders it.
+    const button = win.document.createElement("button");
+    button.textContent = "Request for SEED";
+    win.document.body.append(button);
+    await settleDom();
+    assert.equal(button.dataset.seedAttestRoute, "contact_manager");
+    assert.equal(browser.sent.at(-1).type, "seed-attest/route");
   });
 
   test("a reply that does not validate is treated as no answer", async () => {
@@ -79,7 +103,7 @@ describe("content script wiring", () => {
     (await freshModule("content/content.js")).run(browser.api);
     win.dispatchEvent(new win.MessageEvent("message", { data: { source: "seed-attest-page", type: "attest", nonce: NONCE }, origin: "https://portal.techpass.gov.sg", source: win }));
     await settleDom();
-    assert.deepEqual(browser.sent, [{ type: "seed-attest/attest", nonce: NONCE }]);
+    assert.deepEqual(browser.sent, [{ type: "seed-attest/prepare" }, { type: "seed-attest/attest", nonce: NONCE }]);
     assert.deepEqual(answers, [{ source: "seed-attest-extension", type: "attestation", nonce: NONCE, token: TOKEN }]);
   });
 

@@ -3,7 +3,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import { HOST_NAME, MODES, PORTAL_ORIGIN } from "../../../extension/src/shared/constants.js";
-import { MESSAGE_TYPES } from "../../../extension/src/shared/messages.js";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ENTRY, OUTPUT, bundle } from "../../../scripts/bundle-content-script.mjs";
 import { EXTENSION_DIR, filesUnder, readJson, readText } from "../support/repo.js";
 
 const manifest = readJson("extension/manifest.json");
@@ -35,35 +38,47 @@ describe("manifest", () => {
     assert.ok(existsSync(`${EXTENSION_DIR}${background.service_worker}`));
   });
 
-  test("the content script runs on the portal only, and its modules are reachable from there only", () => {
+  test("the content script runs on the portal only, and nothing of the extension is web-accessible", () => {
     assert.equal(manifest.content_scripts.length, 1);
     const [script] = manifest.content_scripts;
     assert.deepEqual(script.matches, [`${PORTAL_ORIGIN}/*`]);
     assert.equal(script.all_frames ?? false, false);
+    assert.equal(script.run_at, "document_start");
     for (const file of [...script.js, ...script.css]) assert.ok(existsSync(`${EXTENSION_DIR}${file}`), file);
-    for (const entry of manifest.web_accessible_resources) {
-      assert.deepEqual(entry.matches, [`${PORTAL_ORIGIN}/*`]);
-      assert.ok(entry.resources.every((pattern) => /^src\/(content|shared)\/\*\.js$/.test(pattern)), entry.resources.join());
-    }
+    assert.equal(manifest.web_accessible_resources, undefined, "a page cannot load or fingerprint our files");
   });
 
-  test("the loader preloads exactly content.js and the modules it imports", () => {
-    const graph = [];
-    const visit = (path) => {
-      if (graph.includes(path)) return;
-      graph.push(path);
-      for (const [, relative] of readText(`extension/${path}`).matchAll(/^import[^;]*?from "(\.[^"]+)";/gms)) {
-        visit(new URL(relative, `file:///${path}`).pathname.slice(1));
+  test("the content script is the current bundle of content.js and every module it imports", () => {
+    const [script] = manifest.content_scripts;
+    assert.deepEqual(script.js, [OUTPUT]);
+    const { text, modules } = bundle();
+    assert.equal(readText(`extension/${OUTPUT}`), text, "run node scripts/bundle-content-script.mjs");
+    const graph = new Set();
+    const visit = (file) => {
+      if (graph.has(file)) return;
+      graph.add(file);
+      for (const [, relative] of readText(`extension/${file}`).matchAll(/^import[^;]*?from "(\.[^"]+)";/gms)) {
+        visit(new URL(relative, `file:///${file}`).pathname.slice(1));
       }
     };
-    visit("src/content/content.js");
-    const listed = JSON.parse(/const MODULES = (\[[^\]]*\]);/.exec(readText("extension/src/content/loader.js"))[1].replace(/,\s*\]/, "]"));
-    assert.equal(listed[0], "src/content/content.js");
-    assert.deepEqual([...listed].sort(), [...graph].sort());
+    visit(ENTRY);
+    assert.deepEqual([...modules].sort(), [...graph].sort());
+    assert.equal(modules.at(-1), ENTRY, "content.js comes last, after everything it imports");
   });
 
-  test("the loader's prepare message is the one the background knows", () => {
-    assert.match(readText("extension/src/content/loader.js"), new RegExp(`type: "${MESSAGE_TYPES.prepare}"`));
+  test("the bundler refuses import and export forms it cannot rewrite, naming the file", () => {
+    const forms = ["export default 1;", 'import * as all from "./other.js";', 'export { run } from "./other.js";', "export const { spread } = {};"];
+    for (const form of forms) {
+      const dir = mkdtempSync(path.join(tmpdir(), "bundle-"));
+      try {
+        mkdirSync(path.join(dir, "src/content"), { recursive: true });
+        writeFileSync(path.join(dir, "src/content/other.js"), "export function run() {}\n");
+        writeFileSync(path.join(dir, ENTRY), `${form}\nexport function run() {}\n`);
+        assert.throws(() => bundle({ extensionDir: dir }), new RegExp(`${ENTRY.replaceAll(".", "\\.")}: cannot bundle`), form);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 
   test("action popup and icons of 16 to 128 pixels that exist at their stated size", () => {
