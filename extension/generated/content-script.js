@@ -340,6 +340,9 @@ function validateDeviceStatus(status) {
     textProblem(status?.checkedAt, "checkedAt", { min: 1, max: 64 }),
     Number.isSafeInteger(status?.durationMs) ? null : "durationMs must be a whole number",
     nullableText(status?.error ?? null, "error"),
+    status?.evidenceTruncated === undefined || (Number.isSafeInteger(status.evidenceTruncated) && status.evidenceTruncated >= 0)
+      ? null
+      : "evidenceTruncated must be a whole number",
   );
   check(textProblem(status.policy.source, "policy.source"), textProblem(status.policy.sha256, "policy.sha256", { max: 64 }));
   return {
@@ -347,6 +350,7 @@ function validateDeviceStatus(status) {
     decidedBy: status.decidedBy,
     readiness: validateReadinessList(status.readiness),
     evidence: validateEvidenceList(status.evidence),
+    evidenceTruncated: status.evidenceTruncated ?? 0,
     policy: { source: status.policy.source, sha256: status.policy.sha256 },
     error: status.error ?? null,
     checkedAt: status.checkedAt,

@@ -83,6 +83,8 @@ export function renderPopup(doc, view, t) {
   setText(doc, "evidence-count", `(${view.evidence.length})`);
   byId(doc, "evidence-table").hidden = view.evidence.length === 0;
   byId(doc, "evidence-empty").hidden = view.evidence.length !== 0;
+  setText(doc, "evidence-truncated", view.evidenceTruncated ?? "");
+  byId(doc, "evidence-truncated").hidden = !view.evidenceTruncated;
   byId(doc, "evidence-rows").replaceChildren(
     ...view.evidence.map((item) => {
       const row = doc.createElement("tr");

@@ -76,6 +76,9 @@ function statusFields(reply) {
       ? null
       : "checked_at must be an RFC 3339 time",
     Number.isSafeInteger(reply.duration_ms) && reply.duration_ms >= 0 ? null : "duration_ms must be a whole number",
+    reply.evidence_truncated === undefined || (Number.isSafeInteger(reply.evidence_truncated) && reply.evidence_truncated > 0)
+      ? null
+      : "evidence_truncated must be a positive whole number",
   );
   check(
     textProblem(reply.policy.source, "policy source", { max: IDENTIFIER_MAX, min: 1 }),
@@ -89,6 +92,8 @@ function statusFields(reply) {
     decidedBy: reply.decided_by,
     readiness: listOf(reply.readiness, "readiness", validateReadiness),
     evidence: listOf(reply.evidence, "evidence", validateEvidence),
+    // Entries the host left out to keep its reply under the 1,000,000-byte limit.
+    evidenceTruncated: reply.evidence_truncated ?? 0,
     policy: { source: reply.policy.source, sha256: reply.policy.sha256 },
     error: typeof reply.error === "string" ? reply.error : null,
     checkedAt: reply.checked_at,

@@ -50,6 +50,7 @@ export function popupViewModel(reply, { t, formatTime }) {
       outcomeText: t(`outcome_${item.outcome}`),
       detail: item.detail,
     })),
+    evidenceTruncated: status?.evidenceTruncated ? t("popup_evidence_truncated", [String(status.evidenceTruncated)]) : null,
     checkedAt: status ? t("popup_checked_at", [formatTime(status.checkedAt)]) : null,
     policy: status ? t("popup_policy", [status.policy.source]) : null,
     enforced: reply.mode === MODES.enforce ? t("popup_mode_enforce") : null,
@@ -85,6 +86,7 @@ export function diagnosticsText(reply, { extensionVersion, browser }) {
     for (const item of status.evidence) {
       lines.push(`  ${item.probe} (${item.kind}): ${item.outcome}${item.detail ? ` (${redact(item.detail)})` : ""}`);
     }
+    if (status.evidenceTruncated) lines.push(`  (${status.evidenceTruncated} more left out by the helper: its reply would have been too large)`);
   }
   return `${lines.join("\n")}\n`;
 }

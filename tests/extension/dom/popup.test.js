@@ -100,6 +100,15 @@ describe("popup", () => {
     assert.equal(doc.getElementById("evidence-empty").hidden, false);
   });
 
+  test("an evidence list the helper cut shows how many checks are missing, below the table", () => {
+    const doc = popupDocument();
+    renderPopup(doc, popupViewModel(connectedReply, { t, formatTime: String }), t);
+    assert.equal(doc.getElementById("evidence-truncated").hidden, true, "hidden when nothing was left out");
+    renderPopup(doc, popupViewModel({ ...connectedReply, status: { ...connectedReply.status, evidenceTruncated: 40 } }, { t, formatTime: String }), t);
+    assert.equal(doc.getElementById("evidence-truncated").hidden, false);
+    assert.match(text(doc, "evidence-truncated"), /^40 more checks were left out/);
+  });
+
   test("a policy without readiness checks says so", () => {
     const doc = popupDocument();
     renderPopup(doc, popupViewModel({ ...connectedReply, status: { ...connectedReply.status, readiness: [] } }, { t, formatTime: String }), t);

@@ -45,7 +45,12 @@ describe("status reply", () => {
     assert.deepEqual(status.policy, { source: "system", sha256: "a".repeat(64) });
     assert.equal(status.checkedAt, "2026-11-27T10:15:30Z");
     assert.equal(status.error, null);
+    assert.equal(status.evidenceTruncated, 0, "nothing left out");
     assert.equal("extra" in status, false);
+  });
+
+  test("an evidence list the host cut to fit says how many entries it left out", () => {
+    assert.equal(validateStatus(hostStatus({ evidence_truncated: 12 })).evidenceTruncated, 12);
   });
 
   test("an unknown class carries the host's reason", () => {
@@ -69,6 +74,9 @@ describe("status reply", () => {
     ["duration_ms", { duration_ms: -1 }, /duration_ms/],
     ["duration_ms fraction", { duration_ms: 1.5 }, /duration_ms/],
     ["error not text", { error: 5 }, /error/],
+    ["evidence_truncated zero", { evidence_truncated: 0 }, /evidence_truncated/],
+    ["evidence_truncated not a number", { evidence_truncated: "12" }, /evidence_truncated/],
+    ["evidence_truncated fraction", { evidence_truncated: 1.5 }, /evidence_truncated/],
   ];
   for (const [name, change, pattern] of bad) {
     test(`refuses: ${name}`, () => rejects(() => validateStatus(hostStatus(change)), pattern));

@@ -159,6 +159,14 @@ describe("popup view model", () => {
     assert.equal(view.evidence[0].outcomeText, "not matched");
     assert.equal(view.checkedAt, "Checked at 2026-11-27T10:15:30Z");
     assert.equal(view.enforced, null);
+    assert.equal(view.evidenceTruncated, null, "nothing was left out");
+  });
+
+  test("an evidence list the helper cut says how many checks are missing, in the popup and the diagnostics", () => {
+    const cut = reply({ status: { ...status, evidenceTruncated: 7 } });
+    assert.equal(popupViewModel(cut, { t, formatTime }).evidenceTruncated,
+      "7 more checks were left out: the helper's full list would not fit in one message.");
+    assert.match(diagnosticsText(cut, { extensionVersion: "0.1.0", browser: "chromium" }), /\(7 more left out by the helper/);
   });
 
   test("not connected: install_helper with the reason", () => {
