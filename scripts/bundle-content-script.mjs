@@ -21,7 +21,6 @@ export const OUTPUT = "generated/content-script.js";
 const IMPORT = /^import\s*\{([^}]*)\}\s*from\s*"(\.{1,2}\/[^"]+)";[ \t]*$/gm;
 const EXPORT = /^export\s+(?:async\s+function\*?|function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/gm;
 
-
 function resolve(from, specifier) {
   return path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
 }
