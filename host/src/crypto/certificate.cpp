@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "crypto/crypto_error.hpp"
+#include "crypto/library.hpp"
 
 namespace seed::crypto {
 namespace {
@@ -65,6 +66,7 @@ Certificate& Certificate::operator=(const Certificate& other) {
 }
 
 Certificate Certificate::from_der(std::string_view der) {
+  prepare_library();
   const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
   const auto* const end = cursor + der.size();
   X509Ptr certificate(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));

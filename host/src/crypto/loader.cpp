@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "crypto/crypto_error.hpp"
+#include "crypto/library.hpp"
 
 namespace seed::crypto {
 namespace {
@@ -103,6 +104,7 @@ bool is_store_uri(const std::string& location) {
 }
 
 std::vector<Certificate> load_certificates(const std::string& location) {
+  prepare_library();
   if (auto certificates = read_pem_certificates(location)) return std::move(*certificates);
   const LoaderPtr store = open_store(location, OSSL_STORE_INFO_CERT, "certificate");
   std::vector<Certificate> certificates;
@@ -118,6 +120,7 @@ std::vector<Certificate> load_certificates(const std::string& location) {
 Certificate load_certificate(const std::string& location) { return load_certificates(location).front(); }
 
 PrivateKey load_private_key(const std::string& location) {
+  prepare_library();
   if (auto key = read_pem_private_key(location)) return std::move(*key);
   const LoaderPtr store = open_store(location, OSSL_STORE_INFO_PKEY, "private key");
   ObjectReader reader(store.get());

@@ -7,6 +7,7 @@
 
 #include "crypto/crypto_error.hpp"
 #include "crypto/handles.hpp"
+#include "crypto/library.hpp"
 
 namespace seed::crypto {
 namespace {
@@ -22,6 +23,7 @@ BignumPtr bignum_from(std::string_view big_endian) {
 }  // namespace
 
 std::string sign_sha256(const PrivateKey& key, std::string_view data) {
+  prepare_library();
   const MdContextPtr context(EVP_MD_CTX_new());
   if (!context || EVP_DigestSignInit_ex(context.get(), nullptr, "SHA256", nullptr, nullptr, key.get(), nullptr) != 1) {
     throw_openssl_error("the key cannot sign with SHA-256");
@@ -40,6 +42,7 @@ std::string sign_sha256(const PrivateKey& key, std::string_view data) {
 }
 
 bool verify_sha256(EVP_PKEY* public_key, std::string_view data, std::string_view signature) {
+  prepare_library();
   const MdContextPtr context(EVP_MD_CTX_new());
   const bool verified =
       context &&

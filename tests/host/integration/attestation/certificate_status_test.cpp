@@ -1,4 +1,8 @@
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
 #include <catch2/catch.hpp>
+#include <memory>
 
 #include "run_host.hpp"
 #include "support/test_pki.hpp"
@@ -9,11 +13,13 @@ using json = nlohmann::json;
 
 namespace {
 
-// An agency policy with a certificate probe per GSIB class over one device certificate.
-json status_with_certificate(const std::string& device) {
+// An agency policy with a certificate probe per GSIB class over one device certificate, and its
+// key (the test PKI's own unless `key` names another file). `status` exits 1 when the class is
+// unknown.
+json status_with_certificate(const std::string& device, const std::string& key = "", int exit_code = 0) {
   const auto& pki = shared_test_pki();
   const json files = {{"certificate", pki.certificate(device).string()},
-                      {"key", pki.key(device).string()},
+                      {"key", key.empty() ? pki.key(device).string() : key},
                       {"anchors", {pki.root_ca().string()}},
                       {"intermediates", {pki.issuing_ca().string()}}};
   json non_se = files;
@@ -30,7 +36,7 @@ json status_with_certificate(const std::string& device) {
   seed::test::TemporaryDirectory directory;
   const auto path = seed::test::write_policy(directory.path(), "agency.json", policy.dump());
   const auto output = run_seed_attest({"status", "--json", "--policy", path.string()});
-  REQUIRE(output.exit_code == 0);
+  REQUIRE(output.exit_code == exit_code);
   return json::parse(output.out);
 }
 
@@ -65,5 +71,32 @@ TEST_CASE("status --json with expired, untrusted, mismatched or wrong-subject ce
     CHECK(status["decided_by"] == "default");
     CHECK(status["evidence"][0]["outcome"] == "no_match");
     CHECK(status["evidence"][1]["outcome"] == "no_match");
+  }
+}
+
+TEST_CASE("a device key locked by a passphrase in a traditional PEM file is reported as locked", "[cli][certificate]") {
+  // Such a file names its cipher on a DEK-Info line, which the host looks up by its legacy name.
+  const auto& pki = shared_test_pki();
+  seed::test::TemporaryDirectory directory;
+  const auto locked = directory.path() / "locked.key";
+  const std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_file(pki.key("device-non-se").c_str(), "r"), BIO_free);
+  REQUIRE(in != nullptr);
+  const std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+      PEM_read_bio_PrivateKey(in.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
+  REQUIRE(key != nullptr);
+  for (const EVP_CIPHER* cipher : {EVP_aes_128_cbc(), EVP_aes_256_cbc(), EVP_des_ede3_cbc()}) {
+    INFO(EVP_CIPHER_get0_name(cipher));
+    {
+      const std::unique_ptr<BIO, decltype(&BIO_free)> out(BIO_new_file(locked.c_str(), "w"), BIO_free);
+      REQUIRE(out != nullptr);
+      static unsigned char passphrase[] = "correct horse";
+      REQUIRE(PEM_write_bio_PrivateKey_traditional(out.get(), key.get(), cipher, passphrase, sizeof passphrase - 1,
+                                                   nullptr, nullptr) == 1);
+    }
+    const json status = status_with_certificate("device-non-se", locked.string(), 1);
+    CHECK(status["device_class"] == "unknown");
+    const std::string detail = status["evidence"][0]["detail"].get<std::string>();
+    CHECK_THAT(detail, Catch::Contains("locked.key") && Catch::Contains("password"));
+    CHECK_THAT(detail, !Catch::Contains("unsupported"));
   }
 }
