@@ -54,6 +54,11 @@ std::chrono::system_clock::time_point to_time_point(const ASN1_TIME* time) {
 
 }  // namespace
 
+bool is_known_short_name(const std::string& name) {
+  prepare_library();
+  return OBJ_sn2nid(name.c_str()) != NID_undef;
+}
+
 Certificate::Certificate(X509Ptr certificate) : certificate_(std::move(certificate)) {
   if (!certificate_) throw CryptoError("no certificate");
 }

@@ -12,6 +12,9 @@
 
 namespace seed::crypto {
 
+// Whether OpenSSL knows `name` as an object's short name ("OU", "CN"), as subject_values() takes it.
+bool is_known_short_name(const std::string& name);
+
 // One X.509 certificate. Copies share the underlying object (OpenSSL reference counting).
 class Certificate {
  public:

@@ -1,13 +1,12 @@
 #include "policy/parser.hpp"
 
-#include <openssl/objects.h>
-
 #include <algorithm>
 #include <initializer_list>
 #include <set>
 #include <string>
 
 #include "common/pattern.hpp"
+#include "crypto/certificate.hpp"
 #include "policy/strict_json.hpp"
 
 namespace seed::policy {
@@ -298,7 +297,7 @@ CertificateProbe certificate_probe(const json& object, const std::string& where)
     if (subject->size() > 16) throw PolicyError(subject_where, "must name at most 16 attributes");
     for (const auto& [attribute, pattern] : subject->items()) {
       // As certificates name them: OpenSSL's short name, or the dotted OID.
-      if (OBJ_sn2nid(attribute.c_str()) == NID_undef && !is_oid(attribute)) {
+      if (!crypto::is_known_short_name(attribute) && !is_oid(attribute)) {
         throw PolicyError(child(subject_where, attribute),
                           "unknown subject attribute (use a short name such as CN, O, OU or C, or a dotted OID)");
       }
