@@ -155,15 +155,14 @@ const { DECIDED_BY, DEVICE_CLASSES, HELPER_REASONS, MODES, OUTCOMES, PAGE_STATES
 const { MAX_LIST, check, compactJwsProblem, extraFieldsProblem, isPlainObject, nonceProblem, oneOfProblem, textProblem } = modules["src/shared/validate.js"];
 
 const MESSAGE_TYPES = Object.freeze({
-  prepare: "seed-attest/prepare", // content: start the helper now, the button may appear soon
-  route: "seed-attest/route",     // content: the route for a button the page shows
+  route: "seed-attest/route",     // content: the route for a button the page shows (or may soon)
   attest: "seed-attest/attest",   // content: a token for the portal page (page relay)
   status: "seed-attest/status",   // popup: everything the popup shows
 });
 
 // Which part of the extension may send which message.
 const ALLOWED = Object.freeze({
-  content: [MESSAGE_TYPES.prepare, MESSAGE_TYPES.route, MESSAGE_TYPES.attest],
+  content: [MESSAGE_TYPES.route, MESSAGE_TYPES.attest],
   popup: [MESSAGE_TYPES.status],
 });
 
@@ -184,16 +183,14 @@ const MODE_NAMES = Object.values(MODES);
 function validateRequest(message) {
   check(isPlainObject(message) ? null : "a message must be an object");
   switch (message.type) {
-    case MESSAGE_TYPES.prepare:
-      check(extraFieldsProblem(message, ["type"], "prepare"));
-      return { type: message.type };
     case MESSAGE_TYPES.route:
       check(
-        extraFieldsProblem(message, ["type", "page", "refresh"], "route"),
+        extraFieldsProblem(message, ["type", "page", "refresh", "ahead"], "route"),
         oneOfProblem(message.page, PAGES, "page"),
         optionalBoolean(message.refresh, "refresh"),
+        optionalBoolean(message.ahead, "ahead"),
       );
-      return { type: message.type, page: message.page, refresh: message.refresh === true };
+      return { type: message.type, page: message.page, refresh: message.refresh === true, ahead: message.ahead === true };
     case MESSAGE_TYPES.attest:
       check(extraFieldsProblem(message, ["type", "nonce"], "attest"), nonceProblem(message.nonce));
       return { type: message.type, nonce: message.nonce };
@@ -474,6 +471,74 @@ function askBackground(send, message, { timeoutMs, attemptMs = timeoutMs, fallba
   });
 }
 return Object.freeze({ askBackground });
+})();
+
+// src/content/early-routes.js
+modules["src/content/early-routes.js"] = (() => {
+// The route questions of the content script. It asks for both page states while the page is still
+// loading: warm, the background answers from its cached status, so the answer is here before the
+// button is; cold, the same question starts the helper early. An early answer is used once, and
+// only while young: a later check (a re-rendered button, "check again") asks afresh.
+
+const { PAGE_STATES } = modules["src/shared/constants.js"];
+const { MESSAGE_TYPES } = modules["src/shared/messages.js"];
+
+const EARLY_ANSWER_MAX_AGE_MS = 10_000;
+
+class RouteQuestions {
+  #ask;
+  #tell;
+  #now;
+  #early = new Map(); // page -> {reply: Promise<object|null>, answeredAt: number|null}
+
+  /**
+   * @param {object} options
+   * @param {(message: object) => Promise<object>} options.ask  a validated reply (or {ok: false})
+   * @param {(message: object) => void} options.tell  a message whose answer nobody waits for
+   * @param {() => number} [options.now]
+   */
+  constructor({ ask, tell, now = () => Date.now() }) {
+    this.#ask = ask;
+    this.#tell = tell;
+    this.#now = now;
+  }
+
+  /** Asks for every page state now, before the page shows a button. */
+  askEarly() {
+    for (const page of Object.values(PAGE_STATES)) {
+      const early = { reply: null, answeredAt: null };
+      early.reply = Promise.resolve()
+        .then(() => this.#ask({ type: MESSAGE_TYPES.route, page, ahead: true }))
+        .catch(() => null)
+        .then((reply) => {
+          early.answeredAt = this.#now();
+          return reply;
+        });
+      this.#early.set(page, early);
+    }
+  }
+
+  /** The route for a button the page shows now. */
+  async route(page, refresh) {
+    const early = refresh ? null : await this.#takeEarly(page);
+    if (early) {
+      // The background remembers which button the portal showed last (the popup names it).
+      this.#tell({ type: MESSAGE_TYPES.route, page });
+      return early;
+    }
+    return this.#ask({ type: MESSAGE_TYPES.route, page, refresh });
+  }
+
+  async #takeEarly(page) {
+    const early = this.#early.get(page);
+    if (!early) return null;
+    this.#early.delete(page);
+    const reply = await early.reply;
+    if (this.#now() - early.answeredAt > EARLY_ANSWER_MAX_AGE_MS) return null;
+    return reply?.ok === true ? reply : null;
+  }
+}
+return Object.freeze({ EARLY_ANSWER_MAX_AGE_MS, RouteQuestions });
 })();
 
 // src/content/page-relay.js
@@ -1262,6 +1327,7 @@ const { PORTAL_ORIGIN } = modules["src/shared/constants.js"];
 const { MESSAGE_TYPES, validateAttestReply, validateRouteReply } = modules["src/shared/messages.js"];
 const { REMEMBERED_MODE_KEY, modeFrom } = modules["src/shared/mode.js"];
 const { askBackground } = modules["src/content/ask-background.js"];
+const { RouteQuestions } = modules["src/content/early-routes.js"];
 const { installPageRelay } = modules["src/content/page-relay.js"];
 const { PortalButtons } = modules["src/content/portal-buttons.js"];
 
@@ -1287,13 +1353,18 @@ function readMode(api, onMode) {
 
 function run(api) {
   if (window.location.origin !== PORTAL_ORIGIN) return;
-  // The background starts the host now, while the page is still loading; the answer is not needed.
-  Promise.resolve()
-    .then(() => api.runtime.sendMessage({ type: MESSAGE_TYPES.prepare }))
-    .catch(() => {});
   const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
   const ask = async (message, validate) =>
     validate(await askBackground((m) => api.runtime.sendMessage(m), message, { timeoutMs: ASK_TIMEOUT_MS, attemptMs: ATTEMPT_MS, fallback: NO_ANSWER }));
+  const routes = new RouteQuestions({
+    ask: (message) => ask(message, validateRouteReply),
+    tell: (message) => {
+      Promise.resolve()
+        .then(() => api.runtime.sendMessage(message))
+        .catch(() => {});
+    },
+  });
+  routes.askEarly();
 
   installPageRelay({
     win: window,
@@ -1302,7 +1373,7 @@ function run(api) {
   const buttons = new PortalButtons({
     doc: document,
     t,
-    askRoute: (page, refresh) => ask({ type: MESSAGE_TYPES.route, page, refresh }, validateRouteReply),
+    askRoute: (page, refresh) => routes.route(page, refresh),
   });
   buttons.start();
   // Not awaited before start: a first managed-storage read can take seconds (see

@@ -48,10 +48,6 @@ export class MessageRouter {
     }
     try {
       switch (request.type) {
-        case MESSAGE_TYPES.prepare:
-          // Start the host now; the answer does not wait for it.
-          this.#status.get().catch(() => {});
-          return { ok: true };
         case MESSAGE_TYPES.route:
           return await this.#route(request);
         case MESSAGE_TYPES.status:
@@ -67,7 +63,9 @@ export class MessageRouter {
     }
   }
 
-  async #route({ page, refresh }) {
+  // `ahead`: asked while the page loads, before it shows this button (content/early-routes.js), so
+  // the page is not remembered as the one the portal showed.
+  async #route({ page, refresh, ahead }) {
     const result = await this.#status.get({ refresh });
     const deviceClass = result.status?.deviceClass ?? null;
     const { route } = routeFor({ page, deviceClass, helper: result.helper });
@@ -77,7 +75,7 @@ export class MessageRouter {
     const mustKnow = page === PAGE_STATES.request && !unlocksRequest(route);
     const [mode] = await Promise.all([
       this.#settings.mode({ waitMs: ROUTE_MODE_WAIT_MS, mustKnow }),
-      this.#pages.remember(page),
+      ahead ? null : this.#pages.remember(page),
     ]);
     return {
       ok: true,

@@ -7,6 +7,7 @@ import { PORTAL_ORIGIN } from "../shared/constants.js";
 import { MESSAGE_TYPES, validateAttestReply, validateRouteReply } from "../shared/messages.js";
 import { REMEMBERED_MODE_KEY, modeFrom } from "../shared/mode.js";
 import { askBackground } from "./ask-background.js";
+import { RouteQuestions } from "./early-routes.js";
 import { installPageRelay } from "./page-relay.js";
 import { PortalButtons } from "./portal-buttons.js";
 
@@ -32,13 +33,18 @@ function readMode(api, onMode) {
 
 export function run(api) {
   if (window.location.origin !== PORTAL_ORIGIN) return;
-  // The background starts the host now, while the page is still loading; the answer is not needed.
-  Promise.resolve()
-    .then(() => api.runtime.sendMessage({ type: MESSAGE_TYPES.prepare }))
-    .catch(() => {});
   const t = (key, substitutions) => api.i18n.getMessage(key, substitutions);
   const ask = async (message, validate) =>
     validate(await askBackground((m) => api.runtime.sendMessage(m), message, { timeoutMs: ASK_TIMEOUT_MS, attemptMs: ATTEMPT_MS, fallback: NO_ANSWER }));
+  const routes = new RouteQuestions({
+    ask: (message) => ask(message, validateRouteReply),
+    tell: (message) => {
+      Promise.resolve()
+        .then(() => api.runtime.sendMessage(message))
+        .catch(() => {});
+    },
+  });
+  routes.askEarly();
 
   installPageRelay({
     win: window,
@@ -47,7 +53,7 @@ export function run(api) {
   const buttons = new PortalButtons({
     doc: document,
     t,
-    askRoute: (page, refresh) => ask({ type: MESSAGE_TYPES.route, page, refresh }, validateRouteReply),
+    askRoute: (page, refresh) => routes.route(page, refresh),
   });
   buttons.start();
   // Not awaited before start: a first managed-storage read can take seconds (see

@@ -23,15 +23,14 @@ import {
 } from "./validate.js";
 
 export const MESSAGE_TYPES = Object.freeze({
-  prepare: "seed-attest/prepare", // content: start the helper now, the button may appear soon
-  route: "seed-attest/route",     // content: the route for a button the page shows
+  route: "seed-attest/route",     // content: the route for a button the page shows (or may soon)
   attest: "seed-attest/attest",   // content: a token for the portal page (page relay)
   status: "seed-attest/status",   // popup: everything the popup shows
 });
 
 // Which part of the extension may send which message.
 const ALLOWED = Object.freeze({
-  content: [MESSAGE_TYPES.prepare, MESSAGE_TYPES.route, MESSAGE_TYPES.attest],
+  content: [MESSAGE_TYPES.route, MESSAGE_TYPES.attest],
   popup: [MESSAGE_TYPES.status],
 });
 
@@ -52,16 +51,14 @@ const MODE_NAMES = Object.values(MODES);
 export function validateRequest(message) {
   check(isPlainObject(message) ? null : "a message must be an object");
   switch (message.type) {
-    case MESSAGE_TYPES.prepare:
-      check(extraFieldsProblem(message, ["type"], "prepare"));
-      return { type: message.type };
     case MESSAGE_TYPES.route:
       check(
-        extraFieldsProblem(message, ["type", "page", "refresh"], "route"),
+        extraFieldsProblem(message, ["type", "page", "refresh", "ahead"], "route"),
         oneOfProblem(message.page, PAGES, "page"),
         optionalBoolean(message.refresh, "refresh"),
+        optionalBoolean(message.ahead, "ahead"),
       );
-      return { type: message.type, page: message.page, refresh: message.refresh === true };
+      return { type: message.type, page: message.page, refresh: message.refresh === true, ahead: message.ahead === true };
     case MESSAGE_TYPES.attest:
       check(extraFieldsProblem(message, ["type", "nonce"], "attest"), nonceProblem(message.nonce));
       return { type: message.type, nonce: message.nonce };

@@ -112,12 +112,21 @@ describe("background message router", () => {
     assert.equal(after.helper.hostVersion, "0.1.0");
   });
 
-  test("prepare answers at once and starts the helper", async () => {
-    const host = new FakeNativeHost({ status: () => undefined });
+  test("a route asked ahead of the button is answered but not remembered as the page shown", async () => {
+    const host = new FakeNativeHost();
     const { router } = routerWith({ host });
-    assert.deepEqual(await router.handle({ type: "seed-attest/prepare" }, CONTENT), { ok: true });
-    await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(host.connections, 1);
+    await router.handle({ type: "seed-attest/route", page: "request_for_seed" }, CONTENT);
+    const early = validateRouteReply(await router.handle({ type: "seed-attest/route", page: "onboard_device", ahead: true }, CONTENT));
+    const shown = validateRouteReply(await routerWith().router.handle({ type: "seed-attest/route", page: "onboard_device" }, CONTENT));
+    assert.deepEqual(early, shown, "the same answer as for a button shown");
+    const status = validateStatusReply(await router.handle({ type: "seed-attest/status" }, POPUP));
+    assert.equal(status.page, "request_for_seed", "still the page the portal showed");
+    assert.equal(host.requestsOf("status").length, 1, "one status for all three questions");
+  });
+
+  test("the prepare message of earlier versions is refused", async () => {
+    const { router } = routerWith();
+    assert.deepEqual(await router.handle({ type: "seed-attest/prepare" }, CONTENT), { ok: false, error: "bad_message" });
   });
 
   test("attest relays the origin the browser reported, and the token", async () => {

@@ -29,9 +29,27 @@ describe("content script wiring", () => {
     (await freshModule("content/content.js")).run(browser.api);
     await settleDom();
     assert.deepEqual(browser.sent, [
-      { type: "seed-attest/prepare" },
-      { type: "seed-attest/route", page: "request_for_seed", refresh: false },
-    ], "the helper is started first, then each button asks for its route");
+      { type: "seed-attest/route", page: "request_for_seed", ahead: true },
+      { type: "seed-attest/route", page: "onboard_device", ahead: true },
+      { type: "seed-attest/route", page: "request_for_seed" },
+    ], "both routes asked while the page loads; the button shown is then only told");
+    assert.equal(win.document.getElementById("b").dataset.seedAttestRoute, "contact_manager");
+  });
+
+  test("a button asks afresh when the early answer failed", async () => {
+    let routes = 0;
+    const browser = fakeBrowser({
+      sendMessage: async (message) => {
+        if (message.type !== "seed-attest/route") return undefined;
+        routes += 1;
+        return routes <= 2 ? { ok: false, error: "internal" } : routeReply({ route: "contact_manager", deviceClass: "gmd" });
+      },
+    });
+    const win = openPage('<button id="b">Request for SEED</button>');
+    useWindow(win);
+    (await freshModule("content/content.js")).run(browser.api);
+    await settleDom();
+    assert.deepEqual(browser.sent.at(-1), { type: "seed-attest/route", page: "request_for_seed", refresh: false });
     assert.equal(win.document.getElementById("b").dataset.seedAttestRoute, "contact_manager");
   });
 
@@ -46,14 +64,18 @@ describe("content script wiring", () => {
     for (const file of script.js) win.eval(readText(`extension/${file}`));
     await settleDom();
     // Messages made in the page's realm: compared as JSON.
-    assert.deepEqual(JSON.parse(JSON.stringify(browser.sent)), [{ type: "seed-attest/prepare" }], "nothing asked before a button exists");
+    const early = [
+      { type: "seed-attest/route", page: "request_for_seed", ahead: true },
+      { type: "seed-attest/route", page: "onboard_device", ahead: true },
+    ];
+    assert.deepEqual(JSON.parse(JSON.stringify(browser.sent)), early, "only the early questions before a button exists");
     // The button arrives later, as a single-page app renders it.
     const button = win.document.createElement("button");
     button.textContent = "Request for SEED";
     win.document.body.append(button);
     await settleDom();
     assert.equal(button.dataset.seedAttestRoute, "contact_manager");
-    assert.equal(browser.sent.at(-1).type, "seed-attest/route");
+    assert.deepEqual(JSON.parse(JSON.stringify(browser.sent.at(-1))), { type: "seed-attest/route", page: "request_for_seed" });
   });
 
   test("a reply that does not validate is treated as no answer", async () => {
@@ -103,7 +125,8 @@ describe("content script wiring", () => {
     (await freshModule("content/content.js")).run(browser.api);
     win.dispatchEvent(new win.MessageEvent("message", { data: { source: "seed-attest-page", type: "attest", nonce: NONCE }, origin: "https://portal.techpass.gov.sg", source: win }));
     await settleDom();
-    assert.deepEqual(browser.sent, [{ type: "seed-attest/prepare" }, { type: "seed-attest/attest", nonce: NONCE }]);
+    assert.deepEqual(browser.sent.filter((message) => message.type === "seed-attest/attest"), [{ type: "seed-attest/attest", nonce: NONCE }]);
+    assert.equal(browser.sent.length, 3, "the two early route questions and the attest");
     assert.deepEqual(answers, [{ source: "seed-attest-extension", type: "attestation", nonce: NONCE, token: TOKEN }]);
   });
 

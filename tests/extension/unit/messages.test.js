@@ -19,11 +19,17 @@ const portalTab = { id: 4, url: "https://portal.techpass.gov.sg/my-account" };
 
 describe("requests to the background", () => {
   test("each kind of request validates and is copied clean", () => {
-    assert.deepEqual(validateRequest({ type: MESSAGE_TYPES.prepare }), { type: "seed-attest/prepare" });
     assert.deepEqual(validateRequest({ type: MESSAGE_TYPES.route, page: "onboard_device" }), {
       type: "seed-attest/route",
       page: "onboard_device",
       refresh: false,
+      ahead: false,
+    });
+    assert.deepEqual(validateRequest({ type: MESSAGE_TYPES.route, page: "request_for_seed", ahead: true }), {
+      type: "seed-attest/route",
+      page: "request_for_seed",
+      refresh: false,
+      ahead: true,
     });
     assert.deepEqual(validateRequest({ type: MESSAGE_TYPES.status, refresh: true }), { type: "seed-attest/status", refresh: true });
     assert.deepEqual(validateRequest({ type: MESSAGE_TYPES.attest, nonce: NONCE }), { type: "seed-attest/attest", nonce: NONCE });
@@ -36,7 +42,8 @@ describe("requests to the background", () => {
     ["an unknown type", { type: "seed-attest/explain" }, /unknown message type/],
     ["a route for another page", { type: MESSAGE_TYPES.route, page: "profile" }, /page/],
     ["refresh that is not boolean", { type: MESSAGE_TYPES.status, refresh: "yes" }, /refresh/],
-    ["an extra field", { type: MESSAGE_TYPES.prepare, origin: "https://evil.example" }, /unexpected field origin/],
+    ["ahead that is not boolean", { type: MESSAGE_TYPES.route, page: "onboard_device", ahead: 1 }, /ahead/],
+    ["an extra field", { type: MESSAGE_TYPES.route, page: "onboard_device", origin: "https://evil.example" }, /unexpected field origin/],
     ["an attest naming its own origin", { type: MESSAGE_TYPES.attest, nonce: NONCE, origin: "https://evil.example" }, /origin/],
     ["an attest with a bad nonce", { type: MESSAGE_TYPES.attest, nonce: "short" }, /nonce/],
   ];
@@ -99,7 +106,7 @@ describe("who is asking", () => {
     assert.equal(mayAsk("content", MESSAGE_TYPES.status), false);
     assert.equal(mayAsk("popup", MESSAGE_TYPES.status), true);
     assert.equal(mayAsk("popup", MESSAGE_TYPES.attest), false);
-    assert.equal(mayAsk(null, MESSAGE_TYPES.prepare), false);
+    assert.equal(mayAsk(null, MESSAGE_TYPES.route), false);
   });
 });
 
