@@ -133,8 +133,16 @@ TEST_CASE("dpkg -i, then doctor is clean for the system-wide manifests; dpkg -r 
   const fs::path package = build_package(folder.path());
   const std::set<std::string> paths = package_paths(package);
   std::set<std::string> existed_before;
+  // dpkg removes an empty directory of the package that no other package owns, also when it was
+  // there before (an empty /etc/opt left by an image, say): only such a directory may go.
+  std::set<std::string> may_go;
   for (const std::string& path : paths) {
-    if (fs::exists(fs::symlink_status(path))) existed_before.insert(path);
+    if (!fs::exists(fs::symlink_status(path))) continue;
+    existed_before.insert(path);
+    if (fs::is_directory(fs::symlink_status(path)) && fs::is_empty(path) &&
+        run(tool("dpkg-query"), {"--search", path}).exit_code != 0) {
+      may_go.insert(path);
+    }
   }
 
   struct RemoveAtEnd {
@@ -180,7 +188,7 @@ TEST_CASE("dpkg -i, then doctor is clean for the system-wide manifests; dpkg -r 
   REQUIRE(removed.exit_code == 0);
   for (const std::string& path : paths) {
     INFO(path);
-    CHECK(fs::exists(fs::symlink_status(path)) == (existed_before.count(path) == 1));
+    if (may_go.count(path) == 0) CHECK(fs::exists(fs::symlink_status(path)) == (existed_before.count(path) == 1));
   }
   CHECK_FALSE(fs::exists("/var/lib/seed-attest"));
 }
