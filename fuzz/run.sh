@@ -83,7 +83,7 @@ for t in "${targets[@]}"; do
     echo "fuzz $t: ${runs:-?} executions in ${seconds} s, no finding (corpus $corpus)"
   else
     echo "fuzz $t: FINDING after ${runs:-?} executions; input and log in $work" >&2
-    grep -E 'ERROR|SUMMARY|property broken|Test unit written' "$log" | head -n 8 >&2 || true
+    grep -E 'ERROR|SUMMARY|property broken|terminate called|what\(\)|Test unit written' "$log" | head -n 8 >&2 || true
     failed+=("$t")
   fi
 done

@@ -6,6 +6,7 @@
 
 #include "common/clock.hpp"
 #include "crypto/chain.hpp"
+#include "crypto/crypto_error.hpp"
 #include "crypto/key_type.hpp"
 #include "crypto/signature.hpp"
 #include "token/algorithm.hpp"
@@ -99,9 +100,7 @@ void check_claims(const Claims& claims, const crypto::Certificate& signer, const
   }
 }
 
-}  // namespace
-
-VerifiedToken verify_token(std::string_view token, const VerifyOptions& options) {
+VerifiedToken verify(std::string_view token, const VerifyOptions& options) {
   const CompactJws jws = split_compact(token);
   const Algorithm algorithm = accepted_algorithm(jws.header);
   check_header_members(jws.header);
@@ -120,6 +119,17 @@ VerifiedToken verify_token(std::string_view token, const VerifyOptions& options)
   const Claims claims = claims_from_json(jws.payload);
   check_claims(claims, signer, options);
   return {jws.header, claims, std::move(chain.path)};
+}
+
+}  // namespace
+
+VerifiedToken verify_token(std::string_view token, const VerifyOptions& options) {
+  try {
+    return verify(token, options);
+  } catch (const crypto::CryptoError& error) {
+    // decode_x5c refuses what it cannot read; this keeps any other OpenSSL refusal a token error.
+    reject(TokenFailure::malformed, std::string("the token's certificates cannot be checked: ") + error.what());
+  }
 }
 
 }  // namespace seed::token

@@ -1,6 +1,7 @@
 #include "token/x5c.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "common/base64url.hpp"
 #include "crypto/crypto_error.hpp"
@@ -52,7 +53,11 @@ std::vector<crypto::Certificate> decode_x5c(const nlohmann::json& x5c) {
     const auto der = base64_decode(x5c[i].get_ref<const std::string&>());
     if (!der) throw TokenError(TokenFailure::malformed, label + " is not standard base64");
     try {
-      certificates.push_back(crypto::Certificate::from_der(*der));
+      crypto::Certificate certificate = crypto::Certificate::from_der(*der);
+      // A DER certificate can parse while OpenSSL holds no key for it (an EC point off its curve):
+      // such a certificate is refused here, before any check asks for its key.
+      static_cast<void>(certificate.public_key());
+      certificates.push_back(std::move(certificate));
     } catch (const crypto::CryptoError& error) {
       throw TokenError(TokenFailure::malformed, label + ": " + error.what());
     }
