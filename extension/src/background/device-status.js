@@ -92,7 +92,9 @@ export class DeviceStatus {
     // Only a real status is worth keeping: a failure must not hide a helper installed a moment later.
     if (result.status) {
       this.#cached = result;
-      await this.#write(result);
+      // Not awaited: the answer is in memory already, and the first status of a cold worker
+      // should not wait for the storage round trip (the browser keeps the worker for the call).
+      void this.#write(result);
     } else {
       this.#cached = null;
     }

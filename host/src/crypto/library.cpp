@@ -25,7 +25,11 @@ namespace {
 // than a `hello`, for memory the process gives back as it ends anyway.
 void configure() {
   OPENSSL_init_crypto(OPENSSL_INIT_NO_ADD_ALL_CIPHERS | OPENSSL_INIT_NO_ATEXIT, nullptr);
-  for (const EVP_CIPHER* cipher : {EVP_aes_128_cbc(), EVP_aes_192_cbc(), EVP_aes_256_cbc(), EVP_des_ede3_cbc()}) {
+  // The CBC ciphers `openssl rsa|ec|pkey -aes256` and the like write, that the default provider
+  // implements (DES-CBC and IDEA need the legacy one).
+  for (const EVP_CIPHER* cipher :
+       {EVP_aes_128_cbc(), EVP_aes_192_cbc(), EVP_aes_256_cbc(), EVP_des_ede3_cbc(), EVP_camellia_128_cbc(),
+        EVP_camellia_192_cbc(), EVP_camellia_256_cbc(), EVP_aria_128_cbc(), EVP_aria_192_cbc(), EVP_aria_256_cbc()}) {
     EVP_add_cipher(cipher);
   }
   // Fails only when the generator already runs (a program that used OpenSSL before): then its

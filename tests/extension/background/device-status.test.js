@@ -147,6 +147,19 @@ describe("device status", () => {
     });
   });
 
+  test("a status is answered without waiting for session storage to keep it", async () => {
+    const kept = [];
+    const stuck = { get: async () => undefined, set: (key, value) => { kept.push(key); return new Promise(() => {}); } };
+    const { status, results } = worker({ host: new FakeNativeHost(), clock: new FakeClock(), storage: stuck });
+    const answered = await Promise.race([
+      status.get(),
+      new Promise((resolve) => setTimeout(() => resolve("still waiting"), 200)),
+    ]);
+    assert.equal(answered.status?.deviceClass, "non_se_gsib");
+    assert.deepEqual(kept, ["seedAttest.status"], "the status was handed to session storage");
+    assert.equal(results.length, 1);
+  });
+
   test("broken session storage is survived", async () => {
     const broken = { get: async () => { throw new Error("gone"); }, set: async () => { throw new Error("full"); } };
     const { status } = worker({ host: new FakeNativeHost(), clock: new FakeClock(), storage: broken });

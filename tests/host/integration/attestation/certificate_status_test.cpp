@@ -84,7 +84,9 @@ TEST_CASE("a device key locked by a passphrase in a traditional PEM file is repo
   const std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
       PEM_read_bio_PrivateKey(in.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
   REQUIRE(key != nullptr);
-  for (const EVP_CIPHER* cipher : {EVP_aes_128_cbc(), EVP_aes_256_cbc(), EVP_des_ede3_cbc()}) {
+  for (const EVP_CIPHER* cipher : {EVP_aes_128_cbc(), EVP_aes_192_cbc(), EVP_aes_256_cbc(), EVP_des_ede3_cbc(),
+                                   EVP_camellia_128_cbc(), EVP_camellia_256_cbc(), EVP_aria_128_cbc(),
+                                   EVP_aria_256_cbc()}) {
     INFO(EVP_CIPHER_get0_name(cipher));
     {
       const std::unique_ptr<BIO, decltype(&BIO_free)> out(BIO_new_file(locked.c_str(), "w"), BIO_free);
