@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -41,6 +42,12 @@ int run(const Arguments& args) {
     return kExitUsage;
   }
   const Arguments rest(args.begin() + 1, args.end());
+  // `seed-attest install --help` shows how to install and does nothing else.
+  if (std::find_if(rest.begin(), rest.end(), [](const std::string& arg) { return arg == "--help" || arg == "-h"; }) !=
+      rest.end()) {
+    std::printf("Usage: seed-attest %s\n  %s\n", command->usage, command->summary);
+    return kExitOk;
+  }
   try {
     return command->run(rest);
   } catch (const UsageError& error) {

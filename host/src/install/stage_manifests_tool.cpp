@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 #include "install/file_system.hpp"
@@ -14,8 +15,17 @@
 
 int main(int argc, char** argv) {
   using namespace seed::install;
-  if (argc != 2) {
-    std::fputs("usage: seed-attest-stage-manifests STAGING_FOLDER\n", stderr);
+  constexpr const char* kUsage =
+      "usage: seed-attest-stage-manifests STAGING_FOLDER\n"
+      "Writes the system-wide browser manifests of the package below STAGING_FOLDER.\n";
+  const std::string_view folder = argc == 2 ? argv[1] : "";
+  if (folder == "--help" || folder == "-h") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  // An option is never taken for the folder: the manifests would land in a folder named like it.
+  if (argc != 2 || folder.empty() || folder.starts_with('-')) {
+    std::fputs(kUsage, stderr);
     return 2;
   }
   try {

@@ -154,3 +154,17 @@ TEST_CASE("uninstall when nothing is installed says so and succeeds", "[install]
   CHECK(run.exit_code == 0);
   CHECK(run.out.find("Nothing to remove") != std::string::npos);
 }
+
+TEST_CASE("a command followed by --help or -h prints its usage, exits 0 and changes nothing", "[install][cli]") {
+  CliSession session;
+  for (const char* command : {"install", "uninstall", "doctor", "status", "explain", "verify"}) {
+    for (const char* option : {"--help", "-h"}) {
+      INFO(command << " " << option);
+      const auto run = session.run({command, "--browser", "chrome", option});
+      CHECK(run.exit_code == 0);
+      CHECK(run.out.rfind(std::string("Usage: seed-attest ") + command, 0) == 0);
+      CHECK(run.err.empty());
+    }
+  }
+  CHECK(entries_below(session.home()) == 0);
+}
