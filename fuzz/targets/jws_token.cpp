@@ -44,24 +44,31 @@ struct Device {
   std::string serial;
 };
 
-struct Fixture {
-  test::TemporaryDirectory directory;
-  test::TestPki pki{directory.path()};
-  std::vector<crypto::Certificate> anchors{crypto::load_certificate(pki.root_ca().string())};
-  std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
-  Device ec = device("device-non-se");
-  Device rsa = device("device-rsa");
+Device load_device(const test::TestPki& pki, std::string_view name) {
+  auto chain = crypto::load_certificates(pki.certificate(name).string());
+  chain.push_back(crypto::load_certificate(pki.issuing_ca().string()));
+  std::string serial = chain.front().serial_hex();
+  return {crypto::load_private_key(pki.key(name).string()), std::move(chain), std::move(serial)};
+}
 
-  Device device(std::string_view name) const {
-    auto chain = crypto::load_certificates(pki.certificate(name).string());
-    chain.push_back(crypto::load_certificate(pki.issuing_ca().string()));
-    std::string serial = chain.front().serial_hex();
-    return {crypto::load_private_key(pki.key(name).string()), std::move(chain), std::move(serial)};
+// Everything is read into memory and the PKI's folder removed at once: libFuzzer ends a run with
+// _Exit, which would leave the keys behind in a temporary folder.
+struct Fixture {
+  std::vector<crypto::Certificate> anchors;
+  Device ec;
+  Device rsa;
+  std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
+
+  static Fixture make() {
+    const test::TemporaryDirectory directory;
+    const test::TestPki pki(directory.path());
+    return {{crypto::load_certificate(pki.root_ca().string())}, load_device(pki, "device-non-se"),
+            load_device(pki, "device-rsa")};
   }
 };
 
 const Fixture& fixture() {
-  static const Fixture instance;
+  static const Fixture instance = Fixture::make();
   return instance;
 }
 
