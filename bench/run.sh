@@ -8,6 +8,12 @@
 # Environment: BENCH_BUILD_DIR (default build/bench), BENCH_JSON (default BUILD_DIR/bench-result.json),
 # PYTHON (default /usr/bin/python3, the interpreter a packaged Python host would use).
 set -euo pipefail
+for arg in "$@"; do
+  if [ "$arg" = --help ] || [ "$arg" = -h ]; then
+    sed -n '2,9s/^# \{0,1\}//p' "$0"
+    exit 0
+  fi
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BENCH_BUILD_DIR:-$root/build/bench}
 json=${BENCH_JSON:-$build/bench-result.json}

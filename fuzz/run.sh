@@ -9,6 +9,10 @@
 set -euo pipefail
 
 usage() { echo "usage: fuzz/run.sh TARGET|all SECONDS" >&2; exit 2; }
+if [ "${1:-}" = --help ] || [ "${1:-}" = -h ]; then
+  sed -n '2,8s/^# \{0,1\}//p' "$0"
+  exit 0
+fi
 [ $# -eq 2 ] || usage
 wanted=$1
 seconds=$2

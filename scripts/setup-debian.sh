@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency on Debian 12. Idempotent; run as root or with sudo.
 set -euo pipefail
+case "${1:-}" in
+  "") ;;
+  -h | --help) sed -n '2p' "$0" | sed 's/^# //'; echo "usage: scripts/setup-debian.sh"; exit 0 ;;
+  *) echo "setup: takes no arguments ('$1')" >&2; echo "usage: scripts/setup-debian.sh" >&2; exit 2 ;;
+esac
 
 packages=(
   build-essential cmake ninja-build pkg-config git

@@ -24,8 +24,11 @@ import { parseArgs } from "node:util";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SUITES = { chromium: "chromium.test.mjs", firefox: "firefox.test.mjs" };
 
+const USAGE =
+  "usage: run.mjs --browser chromium|firefox --program FILE --make-test-pki FILE --artifacts DIR [--timeout-seconds N] [--only REGEX]\n";
+
 function usage(problem) {
-  process.stderr.write(`run.mjs: ${problem}\nusage: run.mjs --browser chromium|firefox --program FILE --make-test-pki FILE --artifacts DIR [--timeout-seconds N] [--only REGEX]\n`);
+  process.stderr.write(`run.mjs: ${problem}\n${USAGE}`);
   process.exit(2);
 }
 
@@ -39,10 +42,15 @@ try {
       artifacts: { type: "string" },
       "timeout-seconds": { type: "string", default: "480" },
       only: { type: "string" },
+      help: { type: "boolean", short: "h" },
     },
   }));
 } catch (error) {
   usage(error.message);
+}
+if (options.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
 }
 if (!SUITES[options.browser]) usage("--browser must be chromium or firefox");
 for (const name of ["program", "make-test-pki", "artifacts"]) if (!options[name]) usage(`--${name} is required`);
